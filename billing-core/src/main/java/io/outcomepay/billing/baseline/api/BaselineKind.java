@@ -1,0 +1,7 @@
+package io.outcomepay.billing.baseline.api;
+
+/** How a baseline table turns an encounter into an expected cost. */
+public enum BaselineKind {
+    /** baseline = relative weight of the DRG x the contract's base rate. */
+    DRG_RELATIVE_WEIGHT
+}

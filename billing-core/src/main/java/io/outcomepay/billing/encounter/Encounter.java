@@ -1,0 +1,101 @@
+package io.outcomepay.billing.encounter;
+
+import io.outcomepay.billing.encounter.api.ClaimOutcome;
+import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
+import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimCorrected;
+import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimVoided;
+import io.outcomepay.billing.encounter.api.EncounterEvent.EncounterRecorded;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One AI-assisted (or not) encounter, keyed by the hospital and its original claim id. Claims are
+ * idempotent: the same claim twice is a duplicate, the same claim id with other content a conflict.
+ * Outcomes are returned rather than thrown, so a batch of claims shares one transaction safely.
+ */
+@Aggregate
+public class Encounter {
+
+    @AggregateIdentifier
+    private String encounterId;
+    private String originalSha256;
+    private final Map<String, String> replacementSha256ByClaimId = new HashMap<>();
+    private final Set<String> voidClaimIds = new HashSet<>();
+    private String voidedBy;
+
+    protected Encounter() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ClaimOutcome handle(RecordEncounter command) {
+        if (encounterId == null) {
+            apply(new EncounterRecorded(command.encounterId(), command.claim(), command.source()));
+            return ClaimOutcome.RECORDED;
+        }
+        return command.claim().contentSha256().equals(originalSha256) ? ClaimOutcome.DUPLICATE : ClaimOutcome.CONFLICT;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ClaimOutcome handle(CorrectClaim command) {
+        if (encounterId == null) {
+            return ClaimOutcome.ORIGINAL_NOT_FOUND;
+        }
+        String known = replacementSha256ByClaimId.get(command.replacement().claimId());
+        if (known != null) {
+            return known.equals(command.replacement().contentSha256()) ? ClaimOutcome.DUPLICATE : ClaimOutcome.CONFLICT;
+        }
+        if (voidedBy != null) {
+            return ClaimOutcome.ALREADY_VOIDED;
+        }
+        apply(new ClaimCorrected(encounterId, command.originalClaimId(), command.replacement(), command.source()));
+        return ClaimOutcome.CORRECTED;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ClaimOutcome handle(VoidClaim command) {
+        if (encounterId == null) {
+            return ClaimOutcome.ORIGINAL_NOT_FOUND;
+        }
+        if (voidClaimIds.contains(command.voidClaimId())) {
+            return ClaimOutcome.DUPLICATE;
+        }
+        if (voidedBy != null) {
+            return ClaimOutcome.ALREADY_VOIDED;
+        }
+        apply(new ClaimVoided(encounterId, command.originalClaimId(), command.voidClaimId(), command.source()));
+        return ClaimOutcome.VOIDED;
+    }
+
+    @EventSourcingHandler
+    void on(EncounterRecorded event) {
+        encounterId = event.encounterId();
+        originalSha256 = event.claim().contentSha256();
+    }
+
+    @EventSourcingHandler
+    void on(ClaimCorrected event) {
+        replacementSha256ByClaimId.put(event.replacement().claimId(), event.replacement().contentSha256());
+    }
+
+    @EventSourcingHandler
+    void on(ClaimVoided event) {
+        voidClaimIds.add(event.voidClaimId());
+        voidedBy = event.voidClaimId();
+    }
+}

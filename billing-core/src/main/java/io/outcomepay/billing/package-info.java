@@ -1,0 +1,2 @@
+/** Billing core: money, contracts, baselines, encounters, the settlement engine and settlement periods. */
+package io.outcomepay.billing;

@@ -1,0 +1,7 @@
+package io.outcomepay.billing.period.api;
+
+import io.outcomepay.billing.settlement.SettlementResult;
+
+/** A contract month was settled: totals, every step's value, exclusions and the fingerprint. */
+public record PeriodSettled(String periodId, int revision, SettlementResult result) {
+}

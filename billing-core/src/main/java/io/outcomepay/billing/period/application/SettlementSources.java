@@ -1,0 +1,27 @@
+package io.outcomepay.billing.period.application;
+
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.settlement.DrgBaseline;
+import io.outcomepay.billing.settlement.EncounterLine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/** What settling a period reads; the read side implements it. Implementations return current data. */
+public interface SettlementSources {
+
+    /** The contract version in force on the given day. */
+    Optional<ContractVersion> contractInForce(String contractId, LocalDate day);
+
+    /** The latest version of a baseline table in force on the given day, priced at the base rate. */
+    Optional<DrgBaseline> drgBaseline(String tableId, LocalDate day, BigDecimal baseRate);
+
+    /** Non-voided encounters at these hospitals discharged in the month, at their latest correction. */
+    List<EncounterLine> encounters(List<String> hospitals, YearMonth period);
+
+    record ContractVersion(int version, ContractDefinition definition) {
+    }
+}

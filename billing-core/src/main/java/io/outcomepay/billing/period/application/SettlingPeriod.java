@@ -1,0 +1,58 @@
+package io.outcomepay.billing.period.application;
+
+import io.outcomepay.billing.VersionOutcome;
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.period.SettlementPeriodId;
+import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordSettlement;
+import io.outcomepay.billing.settlement.DrgBaseline;
+import io.outcomepay.billing.settlement.SettlementEngine;
+import io.outcomepay.billing.settlement.SettlementRequest;
+import io.outcomepay.billing.settlement.SettlementResult;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Currency;
+
+/**
+ * Settles one contract month: the contract version in force on the month's first day, the
+ * baseline table version in force that day, the month's encounters; the engine's result is
+ * recorded on the SettlementPeriod (a new revision only when the fingerprint changed).
+ */
+public class SettlingPeriod {
+
+    private final SettlementSources sources;
+    private final CommandGateway commands;
+
+    public SettlingPeriod(SettlementSources sources, CommandGateway commands) {
+        this.sources = sources;
+        this.commands = commands;
+    }
+
+    public Settled settle(String contractId, YearMonth period) {
+        LocalDate firstDay = period.atDay(1);
+        SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
+                .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
+        ContractDefinition definition = contract.definition();
+        DrgBaseline baseline = sources.drgBaseline(definition.baseline().table(), firstDay, definition.baseline().baseRate())
+                .orElseThrow(() -> new SettlementRefused("baseline table " + definition.baseline().table()
+                        + " has no version in force on " + firstDay));
+        SettlementRequest request = new SettlementRequest(contractId, contract.version(), period,
+                Currency.getInstance(definition.currency()), definition.hospitals(), baseline, definition.terms(),
+                sources.encounters(definition.hospitals(), period));
+        SettlementResult result = SettlementEngine.settle(request);
+        VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period), result));
+        return new Settled(result, recorded.version(), recorded.changed());
+    }
+
+    /** A settlement and the period revision it is recorded as. */
+    public record Settled(SettlementResult result, int revision, boolean newRevision) {
+    }
+
+    /** Settling cannot start: the reason names what is missing. */
+    public static class SettlementRefused extends RuntimeException {
+        public SettlementRefused(String message) {
+            super(message);
+        }
+    }
+}

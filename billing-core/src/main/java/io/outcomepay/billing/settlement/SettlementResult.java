@@ -1,0 +1,44 @@
+package io.outcomepay.billing.settlement;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The outcome of settling one contract month: the total, one row per contract hospital, every
+ * excluded encounter with its reason, the calculation trace and the SHA-256 fingerprint of
+ * canonical inputs, terms and results. Amounts are at the currency's scale.
+ */
+public record SettlementResult(String contractId, int contractVersion, String period, String currency,
+                               String baselineTable, int baselineTableVersion,
+                               int inPeriod, int notEligible,
+                               Row total, List<Row> hospitals, List<Exclusion> exclusions,
+                               List<TraceStep> trace, String fingerprint) {
+
+    /** Totals and the pool split for the whole contract (hospitalId TOTAL) or for one hospital. */
+    public record Row(String hospitalId, int encounters, int excluded, BigDecimal baselineTotal,
+                      BigDecimal actualTotal, BigDecimal savings, BigDecimal savingsRate, BigDecimal pool,
+                      BigDecimal insurer, BigDecimal hospital, BigDecimal vendor) {
+    }
+
+    /** An eligible encounter left out of the totals, and why. */
+    public record Exclusion(String encounterId, String claimId, String hospitalId, String drg,
+                            ExclusionReason reason, String detail) {
+    }
+
+    public enum ExclusionReason {
+        /** actual / baseline below the contract's low bound. */
+        LOW_OUTLIER,
+        /** actual / baseline above the contract's high bound. */
+        HIGH_OUTLIER,
+        /** DRG with weight 0 (ungroupable), so no baseline exists. */
+        UNGROUPABLE,
+        /** DRG missing from the baseline table version in force. */
+        DRG_NOT_IN_TABLE,
+        /** Claim in another currency than the contract's: never converted silently. */
+        CURRENCY_MISMATCH
+    }
+
+    /** One step of the calculation as an auditor reads it. */
+    public record TraceStep(String name, String rule, String value) {
+    }
+}
