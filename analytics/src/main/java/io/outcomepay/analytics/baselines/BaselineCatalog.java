@@ -1,0 +1,40 @@
+package io.outcomepay.analytics.baselines;
+
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Set;
+
+/** What baseline tables are published: the DRG codes any of them knows, and their versions. */
+public class BaselineCatalog {
+
+    private final JdbcTemplate jdbc;
+    private final ReadModelCatchUp catchUp;
+
+    public BaselineCatalog(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+        this.jdbc = jdbc;
+        this.catchUp = catchUp;
+    }
+
+    public Set<String> knownDrgCodes() {
+        catchUp.await();
+        return Set.copyOf(jdbc.queryForList("""
+                select distinct e.code from baseline_entry_view e
+                join baseline_table_view t on t.table_id = e.table_id and t.version = e.version
+                where t.kind = 'DRG_RELATIVE_WEIGHT'""", String.class));
+    }
+
+    public List<TableVersion> tables() {
+        catchUp.await();
+        return jdbc.query("""
+                select table_id, version, kind, effective_from, source, content_sha256, entries
+                from baseline_table_view order by table_id, version""",
+                (rs, i) -> new TableVersion(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate().toString(), rs.getString(5), rs.getString(6), rs.getInt(7)));
+    }
+
+    public record TableVersion(String tableId, int version, String kind, String effectiveFrom, String source,
+                               String contentSha256, int entries) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.outcomepay.analytics.settlements;
+
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.period.application.SettlementSources;
+import io.outcomepay.billing.settlement.DrgBaseline;
+import io.outcomepay.billing.settlement.EncounterLine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settlement inputs from the read models, read only after they have caught up with the event store. */
+public class ReadModelSettlementSources implements SettlementSources {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final ReadModelCatchUp catchUp;
+
+    public ReadModelSettlementSources(JdbcTemplate jdbc, JsonMapper json, ReadModelCatchUp catchUp) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.catchUp = catchUp;
+    }
+
+    /** The version with the latest effective date on or before the day, if that version is still in force. */
+    @Override
+    public Optional<ContractVersion> contractInForce(String contractId, LocalDate day) {
+        catchUp.await();
+        return jdbc.query("""
+                        select version, definition from contract_version_view
+                        where contract_id = ? and effective_from <= ? order by version desc limit 1""",
+                        (rs, i) -> new ContractVersion(rs.getInt(1), json.readValue(rs.getString(2), ContractDefinition.class)),
+                        contractId, Date.valueOf(day))
+                .stream().filter(v -> v.definition().inForceOn(day)).findFirst();
+    }
+
+    @Override
+    public Optional<DrgBaseline> drgBaseline(String tableId, LocalDate day, BigDecimal baseRate) {
+        catchUp.await();
+        return jdbc.query("""
+                        select version, content_sha256 from baseline_table_view
+                        where table_id = ? and kind = 'DRG_RELATIVE_WEIGHT' and effective_from <= ?
+                        order by version desc limit 1""",
+                (rs, i) -> {
+                    int version = rs.getInt(1);
+                    Map<String, BigDecimal> weights = new HashMap<>();
+                    jdbc.query("select code, weight from baseline_entry_view where table_id = ? and version = ?",
+                            row -> {
+                                weights.put(row.getString(1), row.getBigDecimal(2));
+                            }, tableId, version);
+                    return new DrgBaseline(tableId, version, rs.getString(2), baseRate, weights);
+                }, tableId, Date.valueOf(day)).stream().findFirst();
+    }
+
+    @Override
+    public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
+        catchUp.await();
+        return jdbc.query("""
+                        select encounter_id, current_claim_id, hospital_id, discharge_date, drg, allowed_amount, currency,
+                               ai_assisted
+                        from encounter_view
+                        where hospital_id = any (?) and discharge_date between ? and ? and not voided""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", hospitals.toArray()));
+                    ps.setDate(2, Date.valueOf(period.atDay(1)));
+                    ps.setDate(3, Date.valueOf(period.atEndOfMonth()));
+                },
+                (rs, i) -> new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                        rs.getBoolean(8)));
+    }
+}

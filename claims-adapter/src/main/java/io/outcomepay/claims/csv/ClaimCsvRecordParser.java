@@ -1,0 +1,181 @@
+package io.outcomepay.claims.csv;
+
+import io.outcomepay.billing.encounter.api.ClaimDetails;
+import io.outcomepay.billing.encounter.api.SourceRef;
+import io.outcomepay.claims.intake.NormalizedClaim;
+import io.outcomepay.claims.intake.Pseudonymizer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import static io.outcomepay.claims.csv.ClaimCsvColumns.*;
+
+/**
+ * Validates one CSV record and normalizes it. The first field at fault is reported by name; the
+ * raw patient id is pseudonymized here and goes no further.
+ */
+public final class ClaimCsvRecordParser {
+
+    private static final Pattern DRG_CODE = Pattern.compile("\\d{3}");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> ISO_4217 = Set.copyOf(Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).toList());
+    private static final int MAX_ID_LENGTH = 64;
+
+    private final Predicate<String> knownDrg;
+    private final Pseudonymizer pseudonymizer;
+
+    public ClaimCsvRecordParser(Predicate<String> knownDrg, Pseudonymizer pseudonymizer) {
+        this.knownDrg = knownDrg;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    /** @throws InvalidField naming the first field at fault */
+    public NormalizedClaim parse(Map<String, String> row, SourceRef source) {
+        String claimId = id(row, CLAIM_ID);
+        String hospitalId = id(row, HOSPITAL_ID);
+        String frequency = required(row, CLAIM_FREQUENCY).toLowerCase(Locale.ROOT);
+        String originalClaimId = optional(row, ORIGINAL_CLAIM_ID);
+        switch (frequency) {
+            case "original" -> {
+                if (originalClaimId != null && !originalClaimId.equals(claimId)) {
+                    throw new InvalidField(ORIGINAL_CLAIM_ID, "must be empty for an original claim, was '"
+                            + originalClaimId + "'");
+                }
+                return new NormalizedClaim.Original(details(row, claimId, hospitalId), source);
+            }
+            case "replacement" -> {
+                return new NormalizedClaim.Replacement(reference(originalClaimId, claimId, frequency),
+                        details(row, claimId, hospitalId), source);
+            }
+            case "void" -> {
+                return new NormalizedClaim.Void(hospitalId, claimId, reference(originalClaimId, claimId, frequency), source);
+            }
+            default -> throw new InvalidField(CLAIM_FREQUENCY,
+                    "must be original, replacement or void, was '" + row.get(CLAIM_FREQUENCY) + "'");
+        }
+    }
+
+    private static String reference(String originalClaimId, String claimId, String frequency) {
+        if (originalClaimId == null) {
+            throw new InvalidField(ORIGINAL_CLAIM_ID, "is required for a " + frequency + " claim");
+        }
+        if (originalClaimId.equals(claimId)) {
+            throw new InvalidField(ORIGINAL_CLAIM_ID, "names the " + frequency + " claim itself");
+        }
+        return originalClaimId;
+    }
+
+    private ClaimDetails details(Map<String, String> row, String claimId, String hospitalId) {
+        String patientId = required(row, PATIENT_ID);
+        LocalDate admit = date(row, ADMIT_DATE);
+        LocalDate discharge = date(row, DISCHARGE_DATE);
+        if (discharge.isBefore(admit)) {
+            throw new InvalidField(DISCHARGE_DATE, "discharge " + discharge + " is before admission " + admit);
+        }
+        String drg = required(row, DRG);
+        if (!DRG_CODE.matcher(drg).matches()) {
+            throw new InvalidField(DRG, "must be three digits, was '" + drg + "'");
+        }
+        if (!knownDrg.test(drg)) {
+            throw new InvalidField(DRG, "unknown DRG '" + drg + "'");
+        }
+        String currencyCode = required(row, CURRENCY);
+        if (!CURRENCY_CODE.matcher(currencyCode).matches() || !ISO_4217.contains(currencyCode)) {
+            throw new InvalidField(CURRENCY, "'" + currencyCode + "' is not an ISO 4217 currency code");
+        }
+        Currency currency = Currency.getInstance(currencyCode);
+        BigDecimal billed = amount(row, BILLED_AMOUNT, currency);
+        BigDecimal allowed = amount(row, ALLOWED_AMOUNT, currency);
+        BigDecimal paid = amount(row, PAID_AMOUNT, currency);
+        boolean aiAssisted = bool(row, AI_ASSISTED);
+        String aiService = optional(row, AI_SERVICE);
+        if (aiAssisted && aiService == null) {
+            throw new InvalidField(AI_SERVICE, "is required when ai_assisted is true");
+        }
+        return new ClaimDetails(claimId, hospitalId, pseudonymizer.pseudonym(patientId), admit, discharge, drg,
+                optional(row, PRINCIPAL_DX), billed, allowed, paid, currencyCode, aiService, aiAssisted);
+    }
+
+    private static String required(Map<String, String> row, String column) {
+        String value = optional(row, column);
+        if (value == null) {
+            throw new InvalidField(column, "is empty");
+        }
+        return value;
+    }
+
+    private static String optional(Map<String, String> row, String column) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        value = value.strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String id(Map<String, String> row, String column) {
+        String value = required(row, column);
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new InvalidField(column, "is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    private static LocalDate date(Map<String, String> row, String column) {
+        String value = required(row, column);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(column, "'" + value + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    private static BigDecimal amount(Map<String, String> row, String column, Currency currency) {
+        String value = required(row, column);
+        if (!AMOUNT.matcher(value).matches()) {
+            throw new InvalidField(column, "'" + value + "' is not a decimal amount");
+        }
+        BigDecimal amount = new BigDecimal(value);
+        if (amount.signum() < 0) {
+            throw new InvalidField(column, "is negative: " + value);
+        }
+        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (amount.stripTrailingZeros().scale() > scale) {
+            throw new InvalidField(column, "'" + value + "' has more than " + scale + " decimals for "
+                    + currency.getCurrencyCode());
+        }
+        return amount.setScale(scale);
+    }
+
+    private static boolean bool(Map<String, String> row, String column) {
+        String value = required(row, column).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidField(column, "must be true or false, was '" + row.get(column) + "'");
+        };
+    }
+
+    /** A field that fails validation, by column name. */
+    public static final class InvalidField extends RuntimeException {
+        private final String field;
+
+        public InvalidField(String field, String reason) {
+            super(reason);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.outcomepay.claims.intake;
+
+import io.outcomepay.billing.encounter.api.ClaimOutcome;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lands a stream of claims as encounter commands, a batch of records per database transaction
+ * (not one transaction per claim). Rejections of the batch go to the dead-letter store in the
+ * same transaction, so a record is either landed or dead-lettered, never lost. Re-sending a file
+ * records nothing new.
+ */
+public class IngestingClaims {
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final DeadLetters deadLetters;
+    private final int batchSize;
+
+    public IngestingClaims(CommandGateway commands, TransactionTemplate transactions, DeadLetters deadLetters,
+                           int batchSize) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.deadLetters = deadLetters;
+        this.batchSize = batchSize;
+    }
+
+    public IngestReport ingest(ClaimReader reader, Listener listener) {
+        Map<ClaimOutcome, Long> outcomes = new EnumMap<>(ClaimOutcome.class);
+        long read = 0;
+        long invalid = 0;
+        List<IntakeItem> batch = new ArrayList<>(batchSize);
+        while (reader.hasNext()) {
+            batch.add(reader.next());
+            read++;
+            if (batch.size() == batchSize || !reader.hasNext()) {
+                List<Rejection> rejected = land(batch, outcomes);
+                invalid += batch.stream().filter(Rejection.class::isInstance).count();
+                rejected.forEach(listener::rejected);
+                listener.progress(read, reader.bytesRead(), reader.totalBytes());
+                batch.clear();
+            }
+        }
+        long rejectedByOutcome = outcomes.entrySet().stream().filter(e -> !e.getKey().appended()
+                && e.getKey() != ClaimOutcome.DUPLICATE).mapToLong(Map.Entry::getValue).sum();
+        return new IngestReport(reader.sourceName(), read, count(outcomes, ClaimOutcome.RECORDED),
+                count(outcomes, ClaimOutcome.DUPLICATE), count(outcomes, ClaimOutcome.CORRECTED),
+                count(outcomes, ClaimOutcome.VOIDED), invalid + rejectedByOutcome, count(outcomes, ClaimOutcome.CONFLICT));
+    }
+
+    private List<Rejection> land(List<IntakeItem> batch, Map<ClaimOutcome, Long> outcomes) {
+        Map<ClaimOutcome, Long> batchOutcomes = new EnumMap<>(ClaimOutcome.class);
+        List<Rejection> rejected = transactions.execute(status -> {
+            batchOutcomes.clear();
+            List<Rejection> rejections = new ArrayList<>();
+            for (IntakeItem item : batch) {
+                if (item instanceof Rejection r) {
+                    rejections.add(r);
+                } else if (item instanceof NormalizedClaim claim) {
+                    ClaimOutcome outcome = commands.sendAndWait(claim.command());
+                    batchOutcomes.merge(outcome, 1L, Long::sum);
+                    Rejection refused = refusal(claim, outcome);
+                    if (refused != null) {
+                        rejections.add(refused);
+                    }
+                }
+            }
+            deadLetters.store(rejections);
+            return rejections;
+        });
+        batchOutcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+        return rejected;
+    }
+
+    private static Rejection refusal(NormalizedClaim claim, ClaimOutcome outcome) {
+        String file = claim.source().file();
+        long line = claim.source().record();
+        // The stored record is the normalized claim, which holds only the patient's pseudonym.
+        String record = claim.toString();
+        return switch (outcome) {
+            case RECORDED, CORRECTED, VOIDED, DUPLICATE -> null;
+            case CONFLICT -> new Rejection(file, line, "claim_id", claim.conflict(), record);
+            case ORIGINAL_NOT_FOUND -> new Rejection(file, line, "original_claim_id",
+                    "no encounter was recorded for original claim " + claim.originalClaimId(), record);
+            case ALREADY_VOIDED -> new Rejection(file, line, "original_claim_id",
+                    "the encounter of original claim " + claim.originalClaimId() + " is already voided", record);
+        };
+    }
+
+    private static long count(Map<ClaimOutcome, Long> outcomes, ClaimOutcome outcome) {
+        return outcomes.getOrDefault(outcome, 0L);
+    }
+
+    /** Hears about rejections as they happen and about progress after each batch. */
+    public interface Listener {
+        void rejected(Rejection rejection);
+
+        void progress(long records, long bytesRead, long totalBytes);
+    }
+}

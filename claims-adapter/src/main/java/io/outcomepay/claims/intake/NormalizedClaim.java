@@ -1,0 +1,67 @@
+package io.outcomepay.claims.intake;
+
+import io.outcomepay.billing.encounter.EncounterId;
+import io.outcomepay.billing.encounter.api.ClaimDetails;
+import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
+import io.outcomepay.billing.encounter.api.SourceRef;
+
+/** A claim from any format after validation, ready to become an encounter command. */
+public sealed interface NormalizedClaim extends IntakeItem {
+
+    SourceRef source();
+
+    Object command();
+
+    /** The claim id that names the encounter: the original claim's own id, or the one it replaces or voids. */
+    String originalClaimId();
+
+    /** Why a claim with this claim id but other content is refused. */
+    String conflict();
+
+    /** A first claim for an encounter (claim frequency "original"). */
+    record Original(ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        @Override
+        public Object command() {
+            return new RecordEncounter(EncounterId.of(claim.hospitalId(), claim.claimId()), claim, source);
+        }
+
+        @Override
+        public String originalClaimId() {
+            return claim.claimId();
+        }
+
+        @Override
+        public String conflict() {
+            return "conflict: claim " + claim.claimId() + " of " + claim.hospitalId()
+                    + " was already recorded with other content; send a replacement to change it";
+        }
+    }
+
+    /** A replacement of the encounter whose original claim is originalClaimId. */
+    record Replacement(String originalClaimId, ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        @Override
+        public Object command() {
+            return new CorrectClaim(EncounterId.of(claim.hospitalId(), originalClaimId), originalClaimId, claim, source);
+        }
+
+        @Override
+        public String conflict() {
+            return "conflict: replacement " + claim.claimId() + " was already applied with other content";
+        }
+    }
+
+    /** A void of the encounter whose original claim is originalClaimId. */
+    record Void(String hospitalId, String claimId, String originalClaimId, SourceRef source) implements NormalizedClaim {
+        @Override
+        public Object command() {
+            return new VoidClaim(EncounterId.of(hospitalId, originalClaimId), originalClaimId, claimId, source);
+        }
+
+        @Override
+        public String conflict() {
+            return "conflict: void " + claimId + " was already applied";
+        }
+    }
+}

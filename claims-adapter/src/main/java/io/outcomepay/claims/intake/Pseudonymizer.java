@@ -1,0 +1,64 @@
+package io.outcomepay.claims.intake;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Replaces a patient identifier by HMAC-SHA256 under a key that lives in a file outside the
+ * database, so the stored pseudonym cannot be reversed or recomputed without that file. The same
+ * key always gives the same pseudonym, which keeps re-sent claims idempotent.
+ */
+public final class Pseudonymizer {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int KEY_BYTES = 32;
+    private final SecretKeySpec key;
+
+    public Pseudonymizer(byte[] key) {
+        if (key.length < KEY_BYTES) {
+            throw new IllegalArgumentException("pseudonym key must have at least " + KEY_BYTES + " bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /** Reads the key file, creating it with random bytes (owner-only permissions) when it is missing. */
+    public static Pseudonymizer fromKeyFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                byte[] fresh = new byte[KEY_BYTES];
+                new SecureRandom().nextBytes(fresh);
+                Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "pseudonym", ".tmp");
+                Files.write(tmp, fresh);
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // Not a POSIX file system: the directory's own protection applies.
+                }
+                Files.move(tmp, file);
+            }
+            return new Pseudonymizer(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the pseudonym key " + file, e);
+        }
+    }
+
+    public String pseudonym(String patientId) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Reports: settlement results as files people file and audit. */
+package io.outcomepay.reports;
