@@ -1,0 +1,105 @@
+package io.outcomepay.app;
+
+import io.outcomepay.app.embedded.EmbeddedDatabase;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One running OutcomePay: the embedded PostgreSQL (unless SPRING_DATASOURCE_URL names another
+ * server) and the Spring context. Closing it stops both, the context first.
+ */
+public final class Runtime implements AutoCloseable {
+
+    public static final int DEFAULT_PG_PORT = 54329;
+
+    private final ConfigurableApplicationContext context;
+    private final EmbeddedDatabase database;
+    private final Path home;
+
+    private Runtime(ConfigurableApplicationContext context, EmbeddedDatabase database, Path home) {
+        this.context = context;
+        this.database = database;
+        this.home = home;
+    }
+
+    public static Runtime start(boolean web, Map<String, Object> extraProperties) {
+        quietAxon();
+        Path home = home();
+        Map<String, Object> properties = new HashMap<>(extraProperties);
+        properties.put("outcomepay.home", home.toString());
+        EmbeddedDatabase database = null;
+        if (!externalDatabase()) {
+            database = EmbeddedDatabase.start(home, pgPort());
+            properties.put("spring.datasource.url", database.jdbcUrl());
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        }
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(OutcomePayApplication.class)
+                    .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                    .properties(properties)
+                    .logStartupInfo(false)
+                    .run();
+            return new Runtime(context, database, home);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Axon's update check and console banner stay off: no call leaves this machine. */
+    public static void quietAxon() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+    }
+
+    public static Path home() {
+        String configured = System.getenv("OUTCOMEPAY_HOME");
+        return Path.of(configured == null || configured.isBlank() ? ".outcomepay" : configured).toAbsolutePath().normalize();
+    }
+
+    static boolean externalDatabase() {
+        String env = System.getenv("SPRING_DATASOURCE_URL");
+        return (env != null && !env.isBlank()) || System.getProperty("spring.datasource.url") != null;
+    }
+
+    private static int pgPort() {
+        String port = System.getenv("OUTCOMEPAY_PG_PORT");
+        return port == null || port.isBlank() ? DEFAULT_PG_PORT : Integer.parseInt(port.strip());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public Path homeDirectory() {
+        return home;
+    }
+
+    public String databaseDescription() {
+        return database == null ? "external PostgreSQL (SPRING_DATASOURCE_URL)"
+                : "embedded PostgreSQL on port " + database.port() + ", data in " + home.resolve("pgdata");
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.outcomepay.app.cli;
+
+import io.outcomepay.app.Runtime;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** A command that needs the database and the application context for the length of its work. */
+abstract class RuntimeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Runtime runtime = Runtime.start(false, Map.of())) {
+            return run(runtime);
+        }
+    }
+
+    abstract int run(Runtime runtime);
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

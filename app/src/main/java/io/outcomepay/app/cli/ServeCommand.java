@@ -1,0 +1,36 @@
+package io.outcomepay.app.cli;
+
+import io.outcomepay.app.Runtime;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the REST API (OpenAPI at /v3/api-docs, UI at /swagger-ui/index.html) until stopped."})
+public class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Runtime runtime = Runtime.start(true, Map.of("server.port", port));
+        CountDownLatch stopped = new CountDownLatch(1);
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("OutcomePay REST API on http://localhost:" + port + " ("
+                + runtime.databaseDescription() + "); Ctrl-C stops it");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

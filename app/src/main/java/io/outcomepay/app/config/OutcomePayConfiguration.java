@@ -1,0 +1,105 @@
+package io.outcomepay.app.config;
+
+import io.outcomepay.analytics.baselines.BaselineCatalog;
+import io.outcomepay.analytics.baselines.BaselineProjection;
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.analytics.contracts.ContractCatalog;
+import io.outcomepay.analytics.contracts.ContractProjection;
+import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
+import io.outcomepay.analytics.settlements.SettlementHistory;
+import io.outcomepay.billing.period.application.SettlingPeriod;
+import io.outcomepay.claims.intake.DeadLetters;
+import io.outcomepay.claims.intake.IngestingClaims;
+import io.outcomepay.claims.intake.JdbcDeadLetters;
+import io.outcomepay.claims.intake.Pseudonymizer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/** Assembles the use cases and read models of all modules. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutcomePayProperties.class)
+public class OutcomePayConfiguration {
+
+    /** The one clock: nothing calls now() directly, so tests and replays control time. */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** JSON for read-model documents: BigDecimal kept exactly, dates as ISO strings. */
+    @Bean
+    public JsonMapper readModelJson() {
+        return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    }
+
+    @Bean
+    public Pseudonymizer pseudonymizer(OutcomePayProperties properties) {
+        return Pseudonymizer.fromKeyFile(properties.home().resolve("pseudonym.key"));
+    }
+
+    @Bean
+    public DeadLetters deadLetters(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcDeadLetters(jdbc, clock);
+    }
+
+    @Bean
+    public IngestingClaims ingestingClaims(CommandGateway commands, PlatformTransactionManager transactions,
+                                           DeadLetters deadLetters, OutcomePayProperties properties) {
+        return new IngestingClaims(commands, new TransactionTemplate(transactions), deadLetters,
+                properties.ingestBatchSize());
+    }
+
+    @Bean
+    public ReadModelCatchUp readModelCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
+                                             Clock clock, OutcomePayProperties properties) {
+        return new ReadModelCatchUp(processing, eventStore, clock, properties.readModelTimeout());
+    }
+
+    @Bean
+    public EncounterProjection encounterProjection(JdbcTemplate jdbc) {
+        return new EncounterProjection(jdbc);
+    }
+
+    @Bean
+    public ContractProjection contractProjection(JdbcTemplate jdbc, JsonMapper readModelJson) {
+        return new ContractProjection(jdbc, readModelJson);
+    }
+
+    @Bean
+    public BaselineProjection baselineProjection(JdbcTemplate jdbc) {
+        return new BaselineProjection(jdbc);
+    }
+
+    @Bean
+    public BaselineCatalog baselineCatalog(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+        return new BaselineCatalog(jdbc, catchUp);
+    }
+
+    @Bean
+    public ContractCatalog contractCatalog(JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp) {
+        return new ContractCatalog(jdbc, readModelJson, catchUp);
+    }
+
+    @Bean
+    public SettlementHistory settlementHistory(EventStore eventStore) {
+        return new SettlementHistory(eventStore);
+    }
+
+    @Bean
+    public SettlingPeriod settlingPeriod(JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp,
+                                         CommandGateway commands) {
+        return new SettlingPeriod(new ReadModelSettlementSources(jdbc, readModelJson, catchUp), commands);
+    }
+}

@@ -1,0 +1,17 @@
+package io.outcomepay.app.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings under {@code outcomepay.*}.
+ *
+ * @param home            data directory: pseudonym key, embedded database, demo files ($OUTCOMEPAY_HOME)
+ * @param ingestBatchSize claims per database transaction during ingest
+ * @param readModelTimeout how long a read waits for the read models to catch up with the event store
+ */
+@ConfigurationProperties("outcomepay")
+public record OutcomePayProperties(Path home, int ingestBatchSize, Duration readModelTimeout) {
+}

@@ -1,0 +1,181 @@
+package io.outcomepay.app.contract;
+
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.settlement.SettlementTerms;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a contract from YAML. Unknown keys are refused (a misspelt term must not fall back to a
+ * default), and every error names the file and the key at fault.
+ */
+public final class ContractYaml {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final String source;
+
+    private ContractYaml(String source) {
+        this.source = source;
+    }
+
+    public static ContractDefinition read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.getFileName().toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public static ContractDefinition read(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        return new ContractYaml(source).definition(root);
+    }
+
+    private ContractDefinition definition(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw error("", "the document must be a mapping of contract fields");
+        }
+        only(root, "", Set.of("id", "currency", "insurer", "vendor", "hospitals", "baseline", "effective_from",
+                "effective_to", "terms"));
+        JsonNode baseline = object(root, "baseline");
+        only(baseline, "baseline.", Set.of("table", "base_rate"));
+        JsonNode terms = object(root, "terms");
+        only(terms, "terms.", Set.of("eligible", "minimum_savings_rate", "sharing", "cap_rate", "outliers", "shares"));
+        JsonNode outliers = object(terms, "outliers");
+        only(outliers, "terms.outliers.", Set.of("low", "high"));
+        JsonNode shares = object(terms, "shares");
+        only(shares, "terms.shares.", Set.of("insurer", "hospital", "vendor"));
+        try {
+            SettlementTerms settlementTerms = new SettlementTerms(
+                    choice(terms, "terms.eligible", SettlementTerms.Eligibility.class),
+                    decimal(terms, "terms.minimum_savings_rate"),
+                    choice(terms, "terms.sharing", SettlementTerms.SharingMethod.class),
+                    decimal(terms, "terms.cap_rate"),
+                    new SettlementTerms.OutlierBounds(decimal(outliers, "terms.outliers.low"),
+                            decimal(outliers, "terms.outliers.high")),
+                    new SettlementTerms.PartyShares(decimal(shares, "terms.shares.insurer"),
+                            decimal(shares, "terms.shares.hospital"), decimal(shares, "terms.shares.vendor")));
+            return new ContractDefinition(text(root, "id"), text(root, "currency"), text(root, "insurer"),
+                    text(root, "vendor"), hospitals(root),
+                    new ContractDefinition.BaselineReference(text(baseline, "baseline.table"),
+                            decimal(baseline, "baseline.base_rate")),
+                    date(root, "effective_from", true), date(root, "effective_to", false), settlementTerms);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
+                throw e;
+            }
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void only(JsonNode node, String prefix, Set<String> allowed) {
+        for (String name : node.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw error(prefix + name, "unknown key (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+            }
+        }
+    }
+
+    private JsonNode object(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isObject()) {
+            throw error(key, "is required and must be a mapping");
+        }
+        return value;
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private String text(JsonNode node, String path) {
+        JsonNode value = node.get(leaf(path));
+        if (value == null || value.isNull() || !value.isValueNode() || value.asString().isBlank()) {
+            throw error(path, "is required");
+        }
+        return value.asString().strip();
+    }
+
+    private BigDecimal decimal(JsonNode node, String path) {
+        JsonNode value = node.get(leaf(path));
+        if (value == null || value.isNull()) {
+            throw error(path, "is required");
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        try {
+            return new BigDecimal(value.asString().strip());
+        } catch (NumberFormatException e) {
+            throw error(path, "'" + value.asString() + "' is not a decimal number");
+        }
+    }
+
+    private <E extends Enum<E>> E choice(JsonNode node, String path, Class<E> type) {
+        String value = text(node, path);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name().toLowerCase(Locale.ROOT));
+            }
+            throw error(path, "'" + value + "' is not one of " + allowed);
+        }
+    }
+
+    private LocalDate date(JsonNode node, String path, boolean required) {
+        JsonNode value = node.get(leaf(path));
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw error(path, "is required");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asString().strip());
+        } catch (DateTimeParseException e) {
+            throw error(path, "'" + value.asString() + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    private List<String> hospitals(JsonNode root) {
+        JsonNode value = root.get("hospitals");
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw error("hospitals", "is required: a list of hospital ids");
+        }
+        List<String> hospitals = new ArrayList<>();
+        for (JsonNode h : value) {
+            if (!h.isValueNode() || h.asString().isBlank()) {
+                throw error("hospitals", "holds an empty or non-text entry");
+            }
+            hospitals.add(h.asString().strip());
+        }
+        return hospitals;
+    }
+
+    private IllegalArgumentException error(String key, String message) {
+        return new IllegalArgumentException(source + ": " + (key.isEmpty() ? "" : key + ": ") + message);
+    }
+}

@@ -1,0 +1,78 @@
+package io.outcomepay.app.operations;
+
+import io.outcomepay.analytics.baselines.BaselineCatalog;
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.billing.VersionOutcome;
+import io.outcomepay.billing.contract.api.ContractCommands.AmendContract;
+import io.outcomepay.billing.contract.api.ContractCommands.CreateContract;
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.period.application.SettlingPeriod;
+import io.outcomepay.claims.csv.ClaimCsvReader;
+import io.outcomepay.claims.csv.ClaimCsvRecordParser;
+import io.outcomepay.claims.intake.IngestReport;
+import io.outcomepay.claims.intake.IngestingClaims;
+import io.outcomepay.claims.intake.Pseudonymizer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Set;
+
+/** The operations the CLI and the REST API share, so both behave the same. */
+@Component
+public class Operations {
+
+    private final IngestingClaims ingesting;
+    private final BaselineCatalog baselines;
+    private final Pseudonymizer pseudonymizer;
+    private final ReadModelCatchUp catchUp;
+    private final CommandGateway commands;
+    private final SettlingPeriod settling;
+
+    public Operations(IngestingClaims ingesting, BaselineCatalog baselines, Pseudonymizer pseudonymizer,
+                      ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling) {
+        this.ingesting = ingesting;
+        this.baselines = baselines;
+        this.pseudonymizer = pseudonymizer;
+        this.catchUp = catchUp;
+        this.commands = commands;
+        this.settling = settling;
+    }
+
+    /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
+    public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
+        try (ClaimCsvReader reader = ClaimCsvReader.open(file, parser(), pseudonymizer)) {
+            return finish(ingesting.ingest(reader, listener));
+        }
+    }
+
+    public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {
+        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, parser(), pseudonymizer)) {
+            return finish(ingesting.ingest(reader, listener));
+        }
+    }
+
+    private ClaimCsvRecordParser parser() {
+        Set<String> knownDrgs = baselines.knownDrgCodes();
+        return new ClaimCsvRecordParser(knownDrgs::contains, pseudonymizer);
+    }
+
+    private IngestReport finish(IngestReport report) {
+        catchUp.await();
+        return report;
+    }
+
+    public VersionOutcome createContract(ContractDefinition definition) {
+        return commands.sendAndWait(new CreateContract(definition.contractId(), definition));
+    }
+
+    public VersionOutcome amendContract(ContractDefinition definition) {
+        return commands.sendAndWait(new AmendContract(definition.contractId(), definition));
+    }
+
+    public SettlingPeriod.Settled settle(String contractId, YearMonth period) {
+        return settling.settle(contractId, period);
+    }
+}
