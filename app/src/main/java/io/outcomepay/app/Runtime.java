@@ -60,8 +60,9 @@ public final class Runtime implements AutoCloseable {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
+    /** $OUTCOMEPAY_HOME, or the system property outcomepay.home, or ./.outcomepay. */
     public static Path home() {
-        String configured = System.getenv("OUTCOMEPAY_HOME");
+        String configured = System.getProperty("outcomepay.home", System.getenv("OUTCOMEPAY_HOME"));
         return Path.of(configured == null || configured.isBlank() ? ".outcomepay" : configured).toAbsolutePath().normalize();
     }
 

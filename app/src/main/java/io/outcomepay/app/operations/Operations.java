@@ -44,24 +44,23 @@ public class Operations {
     /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
         try (ClaimCsvReader reader = ClaimCsvReader.open(file, parser(), pseudonymizer)) {
-            return finish(ingesting.ingest(reader, listener));
+            return ingesting.ingest(reader, listener);
+        } finally {
+            catchUp.await();
         }
     }
 
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {
         try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, parser(), pseudonymizer)) {
-            return finish(ingesting.ingest(reader, listener));
+            return ingesting.ingest(reader, listener);
+        } finally {
+            catchUp.await();
         }
     }
 
     private ClaimCsvRecordParser parser() {
         Set<String> knownDrgs = baselines.knownDrgCodes();
         return new ClaimCsvRecordParser(knownDrgs::contains, pseudonymizer);
-    }
-
-    private IngestReport finish(IngestReport report) {
-        catchUp.await();
-        return report;
     }
 
     public VersionOutcome createContract(ContractDefinition definition) {

@@ -44,6 +44,8 @@ public final class ClaimCsvReader implements ClaimReader {
     private final Pseudonymizer pseudonymizer;
     private final String missingColumn;
     private final int headerSize;
+    /** Line on which the last record read ended; a record starts on the line after it. */
+    private long lastLine;
 
     private ClaimCsvReader(String sourceName, InputStream in, long totalBytes, ClaimCsvRecordParser recordParser,
                            Pseudonymizer pseudonymizer) throws IOException {
@@ -63,6 +65,7 @@ public final class ClaimCsvReader implements ClaimReader {
         this.headerSize = header.size();
         this.missingColumn = ClaimCsvColumns.ALL.stream().filter(c -> !header.contains(c)).findFirst().orElse(null);
         this.records = parser.iterator();
+        this.lastLine = parser.getCurrentLineNumber();
     }
 
     public static ClaimCsvReader open(Path file, ClaimCsvRecordParser recordParser, Pseudonymizer pseudonymizer) {
@@ -102,13 +105,14 @@ public final class ClaimCsvReader implements ClaimReader {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        long line = parser.getCurrentLineNumber() + 1;
         CSVRecord record;
         try {
             record = records.next();
         } catch (UncheckedIOException e) {
             throw malformed(e);
         }
+        long line = lastLine + 1;
+        lastLine = parser.getCurrentLineNumber();
         Map<String, String> row = new HashMap<>();
         record.toMap().forEach(row::put);
         String raw = raw(record);

@@ -35,15 +35,23 @@ public class IngestingClaims {
         long read = 0;
         long invalid = 0;
         List<IntakeItem> batch = new ArrayList<>(batchSize);
-        while (reader.hasNext()) {
-            batch.add(reader.next());
-            read++;
-            if (batch.size() == batchSize || !reader.hasNext()) {
-                List<Rejection> rejected = land(batch, outcomes);
+        boolean more = true;
+        while (more) {
+            try {
+                more = reader.hasNext();
+                if (more) {
+                    batch.add(reader.next());
+                    read++;
+                }
+            } catch (RuntimeException unreadable) {
+                // What was read before the damage still lands; the error names file and line.
+                land(batch, outcomes, listener);
+                throw unreadable;
+            }
+            if (batch.size() == batchSize || (!more && !batch.isEmpty())) {
                 invalid += batch.stream().filter(Rejection.class::isInstance).count();
-                rejected.forEach(listener::rejected);
+                land(batch, outcomes, listener);
                 listener.progress(read, reader.bytesRead(), reader.totalBytes());
-                batch.clear();
             }
         }
         long rejectedByOutcome = outcomes.entrySet().stream().filter(e -> !e.getKey().appended()
@@ -53,7 +61,7 @@ public class IngestingClaims {
                 count(outcomes, ClaimOutcome.VOIDED), invalid + rejectedByOutcome, count(outcomes, ClaimOutcome.CONFLICT));
     }
 
-    private List<Rejection> land(List<IntakeItem> batch, Map<ClaimOutcome, Long> outcomes) {
+    private void land(List<IntakeItem> batch, Map<ClaimOutcome, Long> outcomes, Listener listener) {
         Map<ClaimOutcome, Long> batchOutcomes = new EnumMap<>(ClaimOutcome.class);
         List<Rejection> rejected = transactions.execute(status -> {
             batchOutcomes.clear();
@@ -74,7 +82,8 @@ public class IngestingClaims {
             return rejections;
         });
         batchOutcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
-        return rejected;
+        rejected.forEach(listener::rejected);
+        batch.clear();
     }
 
     private static Rejection refusal(NormalizedClaim claim, ClaimOutcome outcome) {

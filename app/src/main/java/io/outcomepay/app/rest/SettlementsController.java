@@ -1,0 +1,64 @@
+package io.outcomepay.app.rest;
+
+import io.outcomepay.analytics.settlements.SettlementHistory;
+import io.outcomepay.app.operations.Operations;
+import io.outcomepay.billing.period.api.PeriodSettled;
+import io.outcomepay.billing.period.application.SettlingPeriod;
+import io.outcomepay.reports.settlement.SettlementCsv;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.StringWriter;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Settling a contract month and reading its recorded revisions. */
+@RestController
+@RequestMapping("/api/settlements/{contractId}/{period}")
+public class SettlementsController {
+
+    private final Operations operations;
+    private final SettlementHistory history;
+
+    public SettlementsController(Operations operations, SettlementHistory history) {
+        this.operations = operations;
+        this.history = history;
+    }
+
+    /** Settles now; a new revision is recorded only if the fingerprint changed. */
+    @PostMapping
+    public SettlingPeriod.Settled settle(@PathVariable String contractId, @PathVariable String period) {
+        return operations.settle(contractId, month(period));
+    }
+
+    /** Every recorded revision, oldest first. */
+    @GetMapping
+    public List<PeriodSettled> revisions(@PathVariable String contractId, @PathVariable String period) {
+        List<PeriodSettled> revisions = history.revisions(contractId, month(period));
+        if (revisions.isEmpty()) {
+            throw new ApiErrors.NotFound(contractId + " " + period + " has not been settled");
+        }
+        return revisions;
+    }
+
+    /** The latest revision as the settlement CSV (one row per hospital and a TOTAL row). */
+    @GetMapping(path = "/csv", produces = "text/csv")
+    public String csv(@PathVariable String contractId, @PathVariable String period) {
+        List<PeriodSettled> revisions = revisions(contractId, period);
+        StringWriter out = new StringWriter();
+        SettlementCsv.write(revisions.get(revisions.size() - 1).result(), out);
+        return out.toString();
+    }
+
+    private static YearMonth month(String period) {
+        try {
+            return YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("period '" + period + "' is not a month YYYY-MM");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.outcomepay.app.cli;
+
+import io.outcomepay.app.OutcomePay;
+import io.outcomepay.app.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+            int code = OutcomePay.execute(args);
+            return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("demo"), List.of("ingest"), List.of("contract"),
+                List.of("contract", "create"), List.of("contract", "amend"), List.of("contract", "show"),
+                List.of("settle"), List.of("dead-letters"), List.of("serve"))) {
+            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
+                    .toArray(String[]::new);
+            Run run = run(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: outcomepay");
+        }
+    }
+
+    @Test
+    void aBadPeriodFailsWithAOneLineReason() {
+        Run run = run("settle", "--contract", "C-1", "--period", "2026-13");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("outcomepay: error: --period '2026-13' is not a month YYYY-MM"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aMissingClaimsFileFailsWithAOneLineReason() {
+        Run run = run("ingest", "/no/such/claims.csv");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("outcomepay: error: cannot read claims file /no/such/claims.csv"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void theDemoRunTwiceGivesTheSameFingerprintAndAppendsNoEvents(@TempDir Path home) throws Exception {
+        System.setProperty("spring.datasource.url", TestDatabase.createDatabase("cli_demo"));
+        System.setProperty("spring.datasource.username", "postgres");
+        System.setProperty("outcomepay.home", home.toString());
+        try {
+            Path out = home.resolve("out");
+            Run first = run("demo", "--encounters", "300", "--out", out.toString());
+            String firstCsv = Files.readString(out.resolve("settlement-C-2026-001-2026-01.csv"));
+            Run second = run("demo", "--encounters", "300", "--out", out.toString());
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(fingerprint(second.out())).isEqualTo(fingerprint(first.out()));
+            assertThat(first.out()).doesNotContain("Events appended by this run: 0");
+            assertThat(second.out()).contains("Events appended by this run: 0")
+                    .contains("recorded 0, duplicate")
+                    .contains("unchanged, nothing recorded");
+            assertThat(Files.readString(out.resolve("settlement-C-2026-001-2026-01.csv"))).isEqualTo(firstCsv);
+            assertThat(firstCsv.lines()).hasSize(5).last().asString().startsWith("C-2026-001,2026-01,TOTAL,");
+            assertThat(Files.readAllBytes(home.resolve("pseudonym.key"))).hasSize(32);
+            assertThat(Files.readString(out.resolve("rejected-claims-2026-01.csv")).lines()).hasSize(13);
+        } finally {
+            System.clearProperty("spring.datasource.url");
+            System.clearProperty("spring.datasource.username");
+            System.clearProperty("outcomepay.home");
+        }
+    }
+
+    private static String fingerprint(String output) {
+        Matcher m = Pattern.compile("Fingerprint ([0-9a-f]{64})").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,76 @@
+package io.outcomepay.app.contract;
+
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.settlement.SettlementTerms;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractYamlTest {
+
+    private static ContractDefinition read(String yaml) {
+        return ContractYaml.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "c.yaml");
+    }
+
+    private static final String EXAMPLE = """
+            id: C-2026-001
+            currency: USD
+            insurer: INS-1
+            vendor: VENDOR-1
+            hospitals: [H001, H002, H003]
+            baseline: { table: ms-drg-v43, base_rate: "6500.00" }
+            effective_from: 2026-01-01
+            terms:
+              eligible: ai_assisted          # or: all
+              minimum_savings_rate: "0.02"
+              sharing: first_dollar          # or: above_threshold
+              cap_rate: 0.10                 # unquoted numbers are read as exact decimals too
+              outliers: { low: "0.40", high: "3.00" }
+              shares: { insurer: "0.50", hospital: "0.30", vendor: "0.20" }
+            """;
+
+    @Test
+    void readsTheIssuesExampleContract() {
+        ContractDefinition c = read(EXAMPLE);
+
+        assertThat(c.contractId()).isEqualTo("C-2026-001");
+        assertThat(c.hospitals()).isEqualTo(List.of("H001", "H002", "H003"));
+        assertThat(c.baseline().baseRate()).isEqualByComparingTo("6500.00");
+        assertThat(c.effectiveFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(c.effectiveTo()).isNull();
+        assertThat(c.terms().eligible()).isEqualTo(SettlementTerms.Eligibility.AI_ASSISTED);
+        assertThat(c.terms().sharing()).isEqualTo(SettlementTerms.SharingMethod.FIRST_DOLLAR);
+        assertThat(c.terms().capRate().toPlainString()).isEqualTo("0.10");
+        assertThat(c.terms().shares().vendor()).isEqualByComparingTo("0.20");
+    }
+
+    @Test
+    void refusesAMisspeltTermNamingFileAndKey() {
+        assertThatThrownBy(() -> read(EXAMPLE.replace("cap_rate", "cap_rat")))
+                .hasMessageStartingWith("c.yaml: terms.cap_rat: unknown key");
+    }
+
+    @Test
+    void refusesSharesThatDoNotSumToOne() {
+        assertThatThrownBy(() -> read(EXAMPLE.replace("vendor: \"0.20\"", "vendor: \"0.25\"")))
+                .hasMessage("c.yaml: shares must sum to 1, they sum to 1.05");
+    }
+
+    @Test
+    void refusesAnUnknownSharingMethod() {
+        assertThatThrownBy(() -> read(EXAMPLE.replace("sharing: first_dollar", "sharing: last_dollar")))
+                .hasMessage("c.yaml: terms.sharing: 'last_dollar' is not one of [first_dollar, above_threshold]");
+    }
+
+    @Test
+    void refusesACurrencyThatIsNotIso4217() {
+        assertThatThrownBy(() -> read(EXAMPLE.replace("currency: USD", "currency: DOLLARS")))
+                .hasMessage("c.yaml: currency 'DOLLARS' is not an ISO 4217 code");
+    }
+}

@@ -1,0 +1,93 @@
+package io.outcomepay.app.rest;
+
+import io.outcomepay.app.support.ClaimsFile;
+import io.outcomepay.app.support.Contracts;
+import io.outcomepay.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RestApiTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void createsAContractIngestsClaimsAndSettlesOverHttp() throws Exception {
+        HttpResponse<String> contract = send("POST", "/api/contracts", "application/yaml",
+                Contracts.yaml("R1-C", "R1-H001", "2026-01-01", "6500.00"));
+        String csv = Files.readString(ClaimsFile.claims()
+                .row("R1", "R1-H001", "193", "8000.00")
+                .row("R2", "R1-H001", "193", "8000.00", "drg=ABC")
+                .writeTo(dir, "rest.csv"));
+        HttpResponse<String> claims = send("POST", "/api/claims?source=rest.csv", "text/csv", csv);
+        HttpResponse<String> settled = send("POST", "/api/settlements/R1-C/2026-01", null, null);
+        HttpResponse<String> settlementCsv = send("GET", "/api/settlements/R1-C/2026-01/csv", null, null);
+        HttpResponse<String> revisions = send("GET", "/api/settlements/R1-C/2026-01", null, null);
+
+        assertThat(contract.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(contract.body()).at("/outcome/version").asInt()).isEqualTo(1);
+        assertThat(claims.statusCode()).isEqualTo(200);
+        JsonNode report = json.readTree(claims.body());
+        assertThat(report.at("/report/recorded").asInt()).isEqualTo(1);
+        assertThat(report.at("/report/rejected").asInt()).isEqualTo(1);
+        assertThat(report.at("/rejections/0/field").asString()).isEqualTo("drg");
+        assertThat(report.at("/rejections/0/line").asInt()).isEqualTo(3);
+        JsonNode result = json.readTree(settled.body());
+        assertThat(result.at("/result/total/savings").decimalValue()).isEqualByComparingTo("543.60");
+        assertThat(result.at("/result/total/pool").decimalValue()).isEqualByComparingTo("543.60");
+        assertThat(settlementCsv.body()).startsWith("contract_id,period,hospital_id").contains("R1-C,2026-01,TOTAL,1,0,8543.60");
+        assertThat(json.readTree(revisions.body()).size()).isEqualTo(1);
+    }
+
+    @Test
+    void answersErrorsWithTheReason() throws Exception {
+        HttpResponse<String> missing = send("GET", "/api/contracts/NOPE", null, null);
+        HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);
+        HttpResponse<String> notInForce = send("POST", "/api/settlements/NOPE/2026-01", null, null);
+        HttpResponse<String> badYaml = send("POST", "/api/contracts", "application/yaml", "id: [");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).get("error").asString()).isEqualTo("no contract NOPE");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(notInForce.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(notInForce.body()).get("error").asString()).isEqualTo("contract NOPE is not in force on 2026-01-01");
+        assertThat(badYaml.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badYaml.body()).get("error").asString()).startsWith("request body: not valid YAML");
+    }
+
+    @Test
+    void publishesItsOpenApiDescription() throws Exception {
+        HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(docs.body()).get("paths").propertyNames())
+                .contains("/api/claims", "/api/contracts", "/api/settlements/{contractId}/{period}", "/api/dead-letters");
+    }
+}
