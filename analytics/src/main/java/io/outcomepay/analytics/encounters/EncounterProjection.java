@@ -7,35 +7,71 @@ import io.outcomepay.billing.encounter.api.EncounterEvent.EncounterRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Table encounter_view: each encounter at its latest correction, and whether it is voided. */
 @ProcessingGroup(EncounterProjection.GROUP)
 public class EncounterProjection {
 
     public static final String GROUP = "encounters";
+    private static final String PENDING = EncounterProjection.class.getName() + ".pendingInserts";
     private final JdbcTemplate jdbc;
 
     public EncounterProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * New encounters are inserted in one JDBC batch when the processor's batch of events commits;
+     * an update of an encounter first flushes the pending inserts, so order is kept.
+     */
     @EventHandler
-    void on(EncounterRecorded event) {
-        ClaimDetails c = event.claim();
-        jdbc.update("""
+    void on(EncounterRecorded event, UnitOfWork<?> unitOfWork) {
+        pendingInserts(unitOfWork).add(event);
+    }
+
+    private List<EncounterRecorded> pendingInserts(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(PENDING, key -> {
+            List<EncounterRecorded> pending = new ArrayList<>();
+            root.onPrepareCommit(u -> flush(pending));
+            return pending;
+        });
+    }
+
+    private void flush(List<EncounterRecorded> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 insert into encounter_view (encounter_id, hospital_id, original_claim_id, current_claim_id, admit_date,
                     discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)
-                on conflict (encounter_id) do nothing""",
-                event.encounterId(), c.hospitalId(), c.claimId(), c.claimId(), Date.valueOf(c.admitDate()),
-                Date.valueOf(c.dischargeDate()), c.drg(), c.allowedAmount(), c.currency(), c.aiService(), c.aiAssisted());
+                on conflict (encounter_id) do nothing""", pending, pending.size(), (ps, event) -> {
+            ClaimDetails c = event.claim();
+            ps.setString(1, event.encounterId());
+            ps.setString(2, c.hospitalId());
+            ps.setString(3, c.claimId());
+            ps.setString(4, c.claimId());
+            ps.setDate(5, Date.valueOf(c.admitDate()));
+            ps.setDate(6, Date.valueOf(c.dischargeDate()));
+            ps.setString(7, c.drg());
+            ps.setBigDecimal(8, c.allowedAmount());
+            ps.setString(9, c.currency());
+            ps.setString(10, c.aiService());
+            ps.setBoolean(11, c.aiAssisted());
+        });
+        pending.clear();
     }
 
     @EventHandler
-    void on(ClaimCorrected event) {
+    void on(ClaimCorrected event, UnitOfWork<?> unitOfWork) {
+        flush(pendingInserts(unitOfWork));
         ClaimDetails c = event.replacement();
         jdbc.update("""
                 update encounter_view set current_claim_id = ?, admit_date = ?, discharge_date = ?, drg = ?,
@@ -46,7 +82,8 @@ public class EncounterProjection {
     }
 
     @EventHandler
-    void on(ClaimVoided event) {
+    void on(ClaimVoided event, UnitOfWork<?> unitOfWork) {
+        flush(pendingInserts(unitOfWork));
         jdbc.update("update encounter_view set voided = true where encounter_id = ?", event.encounterId());
     }
 

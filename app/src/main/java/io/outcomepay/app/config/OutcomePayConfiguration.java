@@ -8,7 +8,11 @@ import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.encounters.EncounterProjection;
 import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
 import io.outcomepay.analytics.settlements.SettlementHistory;
+import io.outcomepay.app.eventstore.JdbcRecordedOriginals;
+import io.outcomepay.billing.encounter.RecordingEncounters;
 import io.outcomepay.billing.period.application.SettlingPeriod;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.JdbcDeadLetters;
@@ -55,9 +59,12 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public IngestingClaims ingestingClaims(CommandGateway commands, PlatformTransactionManager transactions,
-                                           DeadLetters deadLetters, OutcomePayProperties properties) {
-        return new IngestingClaims(commands, new TransactionTemplate(transactions), deadLetters,
+    public IngestingClaims ingestingClaims(CommandGateway commands, EventStore eventStore, JdbcTemplate jdbc,
+                                           @Qualifier("eventSerializer") Serializer eventSerializer,
+                                           PlatformTransactionManager transactions, DeadLetters deadLetters,
+                                           OutcomePayProperties properties) {
+        RecordingEncounters recording = new RecordingEncounters(new JdbcRecordedOriginals(jdbc, eventSerializer), eventStore);
+        return new IngestingClaims(commands, recording, new TransactionTemplate(transactions), deadLetters,
                 properties.ingestBatchSize());
     }
 

@@ -59,8 +59,12 @@ public final class DemoClaims {
 
     /**
      * @param baseRate the base rate the costs are dispersed around (the demo contract's)
+     * @param idPrefix put before every claim id, so that separate runs (benchmarks) do not collide
      */
-    public record Settings(long seed, int encounters, YearMonth month, BigDecimal baseRate) {
+    public record Settings(long seed, int encounters, YearMonth month, BigDecimal baseRate, String idPrefix) {
+        public Settings(long seed, int encounters, YearMonth month, BigDecimal baseRate) {
+            this(seed, encounters, month, baseRate, "");
+        }
     }
 
     private record Drg(String code, double weight, double gmlos) {
@@ -155,7 +159,7 @@ public final class DemoClaims {
         }
         String allowedText = money(allowed);
         double allowedRounded = Double.parseDouble(allowedText);
-        String claimId = String.format(Locale.ROOT, "%s-%s-%06d", hospital,
+        String claimId = String.format(Locale.ROOT, "%s%s-%s-%06d", settings.idPrefix(), hospital,
                 settings.month().toString().replace("-", "").substring(2), sequence);
         String patient = "MRN" + (1_000_000 + random.nextInt(9_000_000));
         return Arrays.asList(claimId, hospital, patient, admit.toString(), discharge.toString(), drg.code(),
@@ -181,12 +185,12 @@ public final class DemoClaims {
         };
         for (int i = 0; i < edits.length; i++) {
             List<String> row = new ArrayList<>(originals.get(random.nextInt(originals.size())));
-            row.set(0, String.format(Locale.ROOT, "BAD-%02d", i + 1));
+            row.set(0, String.format(Locale.ROOT, "%sBAD-%02d", settings.idPrefix(), i + 1));
             row.set(Integer.parseInt(edits[i][0]), edits[i][1]);
             bad.add(row);
         }
         List<String> orphan = new ArrayList<>(originals.get(random.nextInt(originals.size())));
-        orphan.set(0, "BAD-11");
+        orphan.set(0, settings.idPrefix() + "BAD-11");
         orphan.set(13, "replacement");
         orphan.set(14, orphan.get(1) + "-NEVER-SENT");
         bad.add(orphan);

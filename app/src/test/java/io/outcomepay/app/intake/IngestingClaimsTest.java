@@ -124,6 +124,29 @@ class IngestingClaimsTest extends IntegrationTest {
     }
 
     @Test
+    void claimsAreDecidedInFileOrderEvenWithinOneBatch() {
+        Path file = ClaimsFile.claims()
+                .row("V1V", "IT9-H1", "193", "8000.00", "claim_frequency=void", "original_claim_id=V1")
+                .row("V1", "IT9-H1", "193", "8000.00")
+                .row("V1", "IT9-H1", "193", "8000.00")
+                .row("V1R", "IT9-H1", "193", "7000.00", "claim_frequency=replacement", "original_claim_id=V1")
+                .row("V1", "IT9-H1", "193", "9000.00")
+                .row("V2", "IT9-H1", "193", "8000.00")
+                .row("V2V", "IT9-H1", "193", "8000.00", "claim_frequency=void", "original_claim_id=V2")
+                .row("V2R", "IT9-H1", "193", "7000.00", "claim_frequency=replacement", "original_claim_id=V2")
+                .writeTo(dir, "order-in-batch.csv");
+
+        IngestReport report = operations.ingestCsv(file, listener);
+
+        assertThat(report).isEqualTo(new IngestReport("order-in-batch.csv", 8, 2, 1, 1, 1, 3, 1));
+        assertThat(deadLetters.list("order-in-batch.csv", 10)).extracting(Rejection::line, Rejection::field)
+                .containsExactly(tuple(2L, "original_claim_id"), tuple(6L, "claim_id"), tuple(9L, "original_claim_id"));
+        assertThat(jdbc.queryForList("select current_claim_id || ':' || allowed_amount || ':' || voided "
+                + "from encounter_view where hospital_id = 'IT9-H1' order by 1", String.class))
+                .containsExactly("V1R:7000.00:false", "V2:8000.00:true");
+    }
+
+    @Test
     void aHeaderWithoutARequiredColumnRejectsEveryRecordNamingTheColumn() {
         List<String> columns = new ArrayList<>(ClaimsFile.COLUMNS);
         columns.remove("allowed_amount");

@@ -42,11 +42,28 @@ public class Encounter {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(RecordEncounter command) {
-        if (encounterId == null) {
-            apply(new EncounterRecorded(command.encounterId(), command.claim(), command.source()));
+        ClaimOutcome outcome = outcomeOfRecording(originalSha256, command);
+        if (outcome == ClaimOutcome.RECORDED) {
+            apply(recorded(command));
+        }
+        return outcome;
+    }
+
+    /**
+     * The rule for an original claim, which depends only on the content hash of the encounter's
+     * original claim (null when none was recorded), so that batches can apply it without loading
+     * whole encounters (see {@link RecordingEncounters}).
+     */
+    static ClaimOutcome outcomeOfRecording(String recordedOriginalSha256, RecordEncounter command) {
+        if (recordedOriginalSha256 == null) {
             return ClaimOutcome.RECORDED;
         }
-        return command.claim().contentSha256().equals(originalSha256) ? ClaimOutcome.DUPLICATE : ClaimOutcome.CONFLICT;
+        return command.claim().contentSha256().equals(recordedOriginalSha256) ? ClaimOutcome.DUPLICATE
+                : ClaimOutcome.CONFLICT;
+    }
+
+    static EncounterRecorded recorded(RecordEncounter command) {
+        return new EncounterRecorded(command.encounterId(), command.claim(), command.source());
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package io.outcomepay.claims.intake;
 
+import io.outcomepay.billing.encounter.RecordingEncounters;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,21 +11,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lands a stream of claims as encounter commands, a batch of records per database transaction
- * (not one transaction per claim). Rejections of the batch go to the dead-letter store in the
+ * Lands a stream of claims as encounter events, a batch of records per database transaction
+ * (not one transaction per claim). Runs of original claims are decided and appended together by
+ * {@link RecordingEncounters}; corrections and voids go through the Encounter aggregate one by one. Rejections of the batch go to the dead-letter store in the
  * same transaction, so a record is either landed or dead-lettered, never lost. Re-sending a file
  * records nothing new.
  */
 public class IngestingClaims {
 
     private final CommandGateway commands;
+    private final RecordingEncounters recording;
     private final TransactionTemplate transactions;
     private final DeadLetters deadLetters;
     private final int batchSize;
 
-    public IngestingClaims(CommandGateway commands, TransactionTemplate transactions, DeadLetters deadLetters,
-                           int batchSize) {
+    public IngestingClaims(CommandGateway commands, RecordingEncounters recording, TransactionTemplate transactions,
+                           DeadLetters deadLetters, int batchSize) {
         this.commands = commands;
+        this.recording = recording;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
         this.batchSize = batchSize;
@@ -66,24 +70,47 @@ public class IngestingClaims {
         List<Rejection> rejected = transactions.execute(status -> {
             batchOutcomes.clear();
             List<Rejection> rejections = new ArrayList<>();
+            List<NormalizedClaim.Original> originals = new ArrayList<>();
             for (IntakeItem item : batch) {
                 if (item instanceof Rejection r) {
                     rejections.add(r);
+                } else if (item instanceof NormalizedClaim.Original original) {
+                    originals.add(original);
                 } else if (item instanceof NormalizedClaim claim) {
+                    // Corrections and voids see every original before them in the file.
+                    recordOriginals(originals, batchOutcomes, rejections);
                     ClaimOutcome outcome = commands.sendAndWait(claim.command());
-                    batchOutcomes.merge(outcome, 1L, Long::sum);
-                    Rejection refused = refusal(claim, outcome);
-                    if (refused != null) {
-                        rejections.add(refused);
-                    }
+                    count(claim, outcome, batchOutcomes, rejections);
                 }
             }
+            recordOriginals(originals, batchOutcomes, rejections);
             deadLetters.store(rejections);
             return rejections;
         });
         batchOutcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
         rejected.forEach(listener::rejected);
         batch.clear();
+    }
+
+    private void recordOriginals(List<NormalizedClaim.Original> originals, Map<ClaimOutcome, Long> outcomes,
+                                 List<Rejection> rejections) {
+        if (originals.isEmpty()) {
+            return;
+        }
+        List<ClaimOutcome> recorded = recording.record(originals.stream().map(NormalizedClaim.Original::command).toList());
+        for (int i = 0; i < originals.size(); i++) {
+            count(originals.get(i), recorded.get(i), outcomes, rejections);
+        }
+        originals.clear();
+    }
+
+    private static void count(NormalizedClaim claim, ClaimOutcome outcome, Map<ClaimOutcome, Long> outcomes,
+                              List<Rejection> rejections) {
+        outcomes.merge(outcome, 1L, Long::sum);
+        Rejection refused = refusal(claim, outcome);
+        if (refused != null) {
+            rejections.add(refused);
+        }
     }
 
     private static Rejection refusal(NormalizedClaim claim, ClaimOutcome outcome) {

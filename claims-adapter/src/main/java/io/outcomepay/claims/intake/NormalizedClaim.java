@@ -23,7 +23,7 @@ public sealed interface NormalizedClaim extends IntakeItem {
     /** A first claim for an encounter (claim frequency "original"). */
     record Original(ClaimDetails claim, SourceRef source) implements NormalizedClaim {
         @Override
-        public Object command() {
+        public RecordEncounter command() {
             return new RecordEncounter(EncounterId.of(claim.hospitalId(), claim.claimId()), claim, source);
         }
 
