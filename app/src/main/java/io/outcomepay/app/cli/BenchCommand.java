@@ -8,7 +8,6 @@ import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.Pseudonymizer;
-import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.analytics.baselines.BaselineCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,15 +60,7 @@ public class BenchCommand extends RuntimeCommand {
         IngestReport report;
         try (ClaimCsvReader reader = ClaimCsvReader.open(file, new ClaimCsvRecordParser(drgs::contains, pseudonymizer),
                 pseudonymizer)) {
-            report = runtime.bean(IngestingClaims.class).ingest(reader, new IngestingClaims.Listener() {
-                @Override
-                public void rejected(Rejection rejection) {
-                }
-
-                @Override
-                public void progress(long records, long bytesRead, long totalBytes) {
-                }
-            });
+            report = runtime.bean(IngestingClaims.class).ingest(reader, IngestingClaims.Listener.silent());
         }
         double appendSeconds = seconds(ingestStart);
         runtime.bean(ReadModelCatchUp.class).await();

@@ -10,7 +10,6 @@ import io.outcomepay.billing.settlement.SettlementResult;
 import io.outcomepay.billing.settlement.SettlementResult.Row;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
-import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.reports.settlement.SettlementCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettlingPeriodTest extends IntegrationTest {
 
     private static final YearMonth JANUARY = YearMonth.of(2026, 1);
-    private static final IngestingClaims.Listener QUIET = new IngestingClaims.Listener() {
-        @Override
-        public void rejected(Rejection rejection) {
-        }
-
-        @Override
-        public void progress(long records, long bytesRead, long totalBytes) {
-        }
-    };
+    private static final IngestingClaims.Listener QUIET = IngestingClaims.Listener.silent();
 
     @Autowired
     Operations operations;

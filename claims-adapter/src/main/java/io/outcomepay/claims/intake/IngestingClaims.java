@@ -137,5 +137,18 @@ public class IngestingClaims {
         void rejected(Rejection rejection);
 
         void progress(long records, long bytesRead, long totalBytes);
+
+        /** Hears nothing: the rejections are in the dead-letter store and the counts in the report. */
+        static Listener silent() {
+            return new Listener() {
+                @Override
+                public void rejected(Rejection rejection) {
+                }
+
+                @Override
+                public void progress(long records, long bytesRead, long totalBytes) {
+                }
+            };
+        }
     }
 }
