@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.demo.DemoClaims;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.claims.csv.ClaimCsvReader;
@@ -34,7 +34,7 @@ public class BenchCommand extends RuntimeCommand {
     int claims;
 
     @Override
-    int run(Runtime runtime) {
+    int run(OutcomePayRuntime runtime) {
         Clock clock = runtime.bean(Clock.class);
         String tag = "B" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT) + "-";
         Path file = runtime.homeDirectory().resolve("bench").resolve("claims-" + tag.substring(0, tag.length() - 1) + ".csv");
@@ -75,7 +75,7 @@ public class BenchCommand extends RuntimeCommand {
     }
 
     /** Rows shaped like an encounter event (about 600 bytes), 500 per transaction, into a scratch table. */
-    private static double plainInserts(Runtime runtime, int rows) {
+    private static double plainInserts(OutcomePayRuntime runtime, int rows) {
         JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
         TransactionTemplate tx = new TransactionTemplate(runtime.bean(PlatformTransactionManager.class));
         jdbc.execute("drop table if exists bench_reference");

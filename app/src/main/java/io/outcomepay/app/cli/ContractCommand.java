@@ -1,7 +1,7 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.analytics.contracts.ContractCatalog;
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.contract.ContractYaml;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.VersionOutcome;
@@ -35,7 +35,7 @@ public class ContractCommand implements Runnable {
         Path file;
 
         @Override
-        int run(Runtime runtime) {
+        int run(OutcomePayRuntime runtime) {
             ContractDefinition definition = ContractYaml.read(file);
             VersionOutcome outcome = runtime.bean(Operations.class).createContract(definition);
             out().println("contract " + definition.contractId() + " version " + outcome.version()
@@ -52,7 +52,7 @@ public class ContractCommand implements Runnable {
         Path file;
 
         @Override
-        int run(Runtime runtime) {
+        int run(OutcomePayRuntime runtime) {
             ContractDefinition definition = ContractYaml.read(file);
             VersionOutcome outcome = runtime.bean(Operations.class).amendContract(definition);
             out().println("contract " + definition.contractId() + " version " + outcome.version()
@@ -67,7 +67,7 @@ public class ContractCommand implements Runnable {
         String contractId;
 
         @Override
-        int run(Runtime runtime) {
+        int run(OutcomePayRuntime runtime) {
             List<ContractCatalog.Version> versions = runtime.bean(ContractCatalog.class).versions(contractId);
             if (versions.isEmpty()) {
                 throw new IllegalArgumentException("no contract " + contractId);
@@ -87,7 +87,7 @@ public class ContractCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List contract ids.")
     static class ListContracts extends RuntimeCommand {
         @Override
-        int run(Runtime runtime) {
+        int run(OutcomePayRuntime runtime) {
             runtime.bean(ContractCatalog.class).contractIds().forEach(out()::println);
             return 0;
         }

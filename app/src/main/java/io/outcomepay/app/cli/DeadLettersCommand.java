@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.claims.intake.DeadLetters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +16,7 @@ public class DeadLettersCommand extends RuntimeCommand {
     int limit;
 
     @Override
-    int run(Runtime runtime) {
+    int run(OutcomePayRuntime runtime) {
         runtime.bean(DeadLetters.class).list(file, limit).forEach(r -> out().println(r + " | " + r.rawRecord()));
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.contract.ContractYaml;
 import io.outcomepay.app.demo.DemoClaims;
 import io.outcomepay.app.operations.Operations;
@@ -45,7 +45,7 @@ public class DemoCommand extends RuntimeCommand {
     Path outDir;
 
     @Override
-    int run(Runtime runtime) {
+    int run(OutcomePayRuntime runtime) {
         out().println("OutcomePay demo: home " + runtime.homeDirectory() + ", " + runtime.databaseDescription());
         JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
         long eventsBefore = events(jdbc);

@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.claims.intake.IngestReport;
 import picocli.CommandLine.Command;
@@ -29,13 +29,13 @@ public class IngestCommand extends RuntimeCommand {
     }
 
     @Override
-    int run(Runtime runtime) {
+    int run(OutcomePayRuntime runtime) {
         IngestReport report = ingest(runtime, file, this);
         out().println(report.source() + ": " + report.summary());
         return 0;
     }
 
-    static IngestReport ingest(Runtime runtime, Path file, RuntimeCommand command) {
+    static IngestReport ingest(OutcomePayRuntime runtime, Path file, RuntimeCommand command) {
         ProgressBar progress = new ProgressBar(command.out(), command.err(), runtime.bean(Clock.class));
         try {
             return runtime.bean(Operations.class).ingestCsv(file, progress);

@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -15,12 +15,12 @@ abstract class RuntimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Runtime runtime = Runtime.start(false, Map.of())) {
+        try (OutcomePayRuntime runtime = OutcomePayRuntime.start(false, Map.of())) {
             return run(runtime);
         }
     }
 
-    abstract int run(Runtime runtime);
+    abstract int run(OutcomePayRuntime runtime);
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Runtime runtime = Runtime.start(true, Map.of("server.port", port));
+        OutcomePayRuntime runtime = OutcomePayRuntime.start(true, Map.of("server.port", port));
         CountDownLatch stopped = new CountDownLatch(1);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

@@ -1,6 +1,6 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ public class SettleCommand extends RuntimeCommand {
     }
 
     @Override
-    int run(Runtime runtime) {
+    int run(OutcomePayRuntime runtime) {
         SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, parsePeriod(period));
         SettlementPrinter.print(settled, out());
         if (out != null) {

@@ -1,6 +1,6 @@
 package io.outcomepay.app.support;
 
-import io.outcomepay.app.Runtime;
+import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.embedded.EmbeddedDatabase;
 
 import java.io.IOException;
@@ -18,7 +18,7 @@ public final class TestDatabase {
     public static final EmbeddedDatabase DATABASE;
 
     static {
-        Runtime.quietAxon();
+        OutcomePayRuntime.quietAxon();
         try {
             HOME = Files.createTempDirectory("outcomepay-test");
         } catch (IOException e) {

@@ -72,8 +72,8 @@ public final class ClaimCsvReader implements ClaimReader {
         try {
             return new ClaimCsvReader(file.getFileName().toString(), Files.newInputStream(file), Files.size(file),
                     recordParser, pseudonymizer);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot read the CSV header: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            throw unreadableStart(file.getFileName().toString(), e);
         }
     }
 
@@ -81,9 +81,17 @@ public final class ClaimCsvReader implements ClaimReader {
                                     Pseudonymizer pseudonymizer) {
         try {
             return new ClaimCsvReader(sourceName, in, -1, recordParser, pseudonymizer);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(sourceName + ": cannot read the CSV header: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            throw unreadableStart(sourceName, e);
         }
+    }
+
+    private static IllegalArgumentException unreadableStart(String sourceName, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            return new IllegalArgumentException(sourceName + " is not valid UTF-8", e);
+        }
+        return new IllegalArgumentException(sourceName + ": cannot read the CSV header: " + e.getMessage(), e);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  * One running OutcomePay: the embedded PostgreSQL (unless SPRING_DATASOURCE_URL names another
  * server) and the Spring context. Closing it stops both, the context first.
  */
-public final class Runtime implements AutoCloseable {
+public final class OutcomePayRuntime implements AutoCloseable {
 
     public static final int DEFAULT_PG_PORT = 54329;
 
@@ -21,13 +21,13 @@ public final class Runtime implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final Path home;
 
-    private Runtime(ConfigurableApplicationContext context, EmbeddedDatabase database, Path home) {
+    private OutcomePayRuntime(ConfigurableApplicationContext context, EmbeddedDatabase database, Path home) {
         this.context = context;
         this.database = database;
         this.home = home;
     }
 
-    public static Runtime start(boolean web, Map<String, Object> extraProperties) {
+    public static OutcomePayRuntime start(boolean web, Map<String, Object> extraProperties) {
         quietAxon();
         Path home = home();
         Map<String, Object> properties = new HashMap<>(extraProperties);
@@ -45,7 +45,7 @@ public final class Runtime implements AutoCloseable {
                     .properties(properties)
                     .logStartupInfo(false)
                     .run();
-            return new Runtime(context, database, home);
+            return new OutcomePayRuntime(context, database, home);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();

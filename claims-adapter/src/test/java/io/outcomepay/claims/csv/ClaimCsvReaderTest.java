@@ -1,0 +1,72 @@
+package io.outcomepay.claims.csv;
+
+import io.outcomepay.claims.intake.IntakeItem;
+import io.outcomepay.claims.intake.NormalizedClaim;
+import io.outcomepay.claims.intake.Pseudonymizer;
+import io.outcomepay.claims.intake.Rejection;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClaimCsvReaderTest {
+
+    private static final String HEADER = String.join(",", ClaimCsvColumns.ALL) + "\n";
+    private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
+
+    private static List<IntakeItem> read(byte[] content) {
+        ClaimCsvRecordParser parser = new ClaimCsvRecordParser(Set.of("193")::contains, PSEUDONYMS);
+        List<IntakeItem> items = new ArrayList<>();
+        try (ClaimCsvReader reader = ClaimCsvReader.of("t.csv", new ByteArrayInputStream(content), parser, PSEUDONYMS)) {
+            reader.forEachRemaining(items::add);
+        }
+        return items;
+    }
+
+    private static String row(String claimId, String dx) {
+        return claimId + ",H1,MRN-1,2026-01-10,2026-01-15,193," + dx + ",30000.00,8000.00,7000.00,USD,x,true,original,\n";
+    }
+
+    @Test
+    void reportsTheLineWhereARecordStartsEvenAfterAQuotedLineBreak() {
+        List<IntakeItem> items = read((HEADER + row("A", "\"J18.9\nsecond line\"") + row("B", "J18.9")
+                + row("C", "J18.9").replace("USD", "usd")).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(items.get(0)).isInstanceOf(NormalizedClaim.Original.class);
+        assertThat(((NormalizedClaim.Original) items.get(1)).source().record()).isEqualTo(4);
+        assertThat(((Rejection) items.get(2)).line()).isEqualTo(5);
+    }
+
+    @Test
+    void acceptsAByteOrderMark() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = (HEADER + row("A", "J18.9")).getBytes(StandardCharsets.UTF_8);
+        byte[] content = Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, content, bom.length, text.length);
+
+        assertThat(read(content)).singleElement().isInstanceOf(NormalizedClaim.Original.class);
+    }
+
+    @Test
+    void pseudonymizesThePatientAndKeepsNoRawId() {
+        NormalizedClaim.Original claim = (NormalizedClaim.Original) read((HEADER + row("A", "J18.9"))
+                .getBytes(StandardCharsets.UTF_8)).get(0);
+
+        assertThat(claim.claim().patientPseudonym()).isEqualTo(PSEUDONYMS.pseudonym("MRN-1")).hasSize(64);
+        assertThat(claim.toString()).doesNotContain("MRN-1");
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8NamingIt() {
+        byte[] latin1 = (HEADER + row("A", "Pneumonie à germe")).getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> read(latin1)).hasMessageStartingWith("t.csv is not valid UTF-8");
+    }
+}
