@@ -8,10 +8,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One running OutcomePay: the embedded PostgreSQL (unless SPRING_DATASOURCE_URL names another
- * server) and the Spring context. Closing it stops both, the context first.
+ * server) and the Spring context. Closing it stops both, the context first; so does the JVM's
+ * shutdown (Ctrl-C, SIGTERM), through one hook, so the database never stops under the application.
  */
 public final class OutcomePayRuntime implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class OutcomePayRuntime implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final EmbeddedDatabase database;
     private final Path home;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OutcomePayRuntime(ConfigurableApplicationContext context, EmbeddedDatabase database, Path home) {
         this.context = context;
@@ -44,8 +47,11 @@ public final class OutcomePayRuntime implements AutoCloseable {
                     .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .properties(properties)
                     .logStartupInfo(false)
+                    .registerShutdownHook(false)
                     .run();
-            return new OutcomePayRuntime(context, database, home);
+            OutcomePayRuntime runtime = new OutcomePayRuntime(context, database, home);
+            java.lang.Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "outcomepay-shutdown"));
+            return runtime;
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -95,6 +101,9 @@ public final class OutcomePayRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             context.close();
         } finally {

@@ -22,15 +22,11 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         OutcomePayRuntime runtime = OutcomePayRuntime.start(true, Map.of("server.port", port));
-        CountDownLatch stopped = new CountDownLatch(1);
-        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
-            stopped.countDown();
-        }));
         spec.commandLine().getOut().println("OutcomePay REST API on http://localhost:" + port + " ("
                 + runtime.databaseDescription() + "); Ctrl-C stops it");
         spec.commandLine().getOut().flush();
-        stopped.await();
+        // Runs until the JVM is stopped; the runtime's shutdown hook then closes it in order.
+        new CountDownLatch(1).await();
         return 0;
     }
 }

@@ -29,6 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
+                    // The owner stops it after the application, not in a shutdown hook racing it.
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
