@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Lands a stream of claims as encounter events, a batch of records per database transaction
  * (not one transaction per claim). Runs of original claims are decided and appended together by
- * {@link RecordingEncounters}; corrections and voids go through the Encounter aggregate one by one. Rejections of the batch go to the dead-letter store in the
- * same transaction, so a record is either landed or dead-lettered, never lost. Re-sending a file
+ * {@link RecordingEncounters}; corrections and voids go through the Encounter aggregate one by
+ * one, in file order. Rejections of the batch go to the dead-letter store in the same
+ * transaction, so a record is either landed or dead-lettered, never lost. Re-sending a file
  * records nothing new.
  */
 public class IngestingClaims {
