@@ -7,6 +7,7 @@ import io.outcomepay.app.cli.DemoCommand;
 import io.outcomepay.app.cli.IngestCommand;
 import io.outcomepay.app.cli.ServeCommand;
 import io.outcomepay.app.cli.SettleCommand;
+import io.outcomepay.app.cli.SettleTotalsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "outcomepay", mixinStandardHelpOptions = true, version = "OutcomePay 0.1.0",
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
-                DeadLettersCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SettleTotalsCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public class OutcomePay implements Runnable {
 
     @CommandLine.Spec

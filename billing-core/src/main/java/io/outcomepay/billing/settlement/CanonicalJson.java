@@ -1,0 +1,86 @@
+package io.outcomepay.billing.settlement;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Canonical JSON for fingerprints: objects with keys in sorted order, no whitespace, every scalar
+ * a string (decimals as plain strings, never floating point), so the same data always gives the
+ * same bytes.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    /** Accepts Map (String keys), Collection, String, BigDecimal, Number, Boolean, Enum and null. */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        append(out, value);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put((String) k, v));
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(out, e.getKey());
+                out.append(':');
+                append(out, e.getValue());
+            }
+            out.append('}');
+        } else if (value instanceof Collection<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                append(out, item);
+            }
+            out.append(']');
+        } else if (value instanceof BigDecimal decimal) {
+            string(out, decimal.toPlainString());
+        } else if (value instanceof Double || value instanceof Float) {
+            throw new IllegalArgumentException("floating point has no place in a fingerprint: " + value);
+        } else if (value instanceof Enum<?> e) {
+            string(out, e.name());
+        } else {
+            string(out, value.toString());
+        }
+    }
+
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,36 @@
+package io.outcomepay.billing.settlement.totals;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/**
+ * One participant's totals for a performance period.
+ *
+ * @param qualityScore       0..1, or null when the quality standard was not met
+ * @param disasterAdjustment &lt;= 0; reduces a shared loss by its amount
+ */
+public record TotalsInput(String participantId, Currency currency, int assigned, BigDecimal benchmarkTotal,
+                          BigDecimal expenditureTotal, BigDecimal qualityScore, BigDecimal disasterAdjustment) {
+
+    public TotalsInput {
+        if (benchmarkTotal == null || benchmarkTotal.signum() <= 0) {
+            throw new IllegalArgumentException("benchmark_total must be positive");
+        }
+        if (expenditureTotal == null || expenditureTotal.signum() < 0) {
+            throw new IllegalArgumentException("expenditure_total must not be negative");
+        }
+        if (assigned < 0) {
+            throw new IllegalArgumentException("assigned must not be negative");
+        }
+        if (qualityScore != null && (qualityScore.signum() < 0 || qualityScore.compareTo(BigDecimal.ONE) > 0)) {
+            throw new IllegalArgumentException("quality_score must be between 0 and 1, was " + qualityScore.toPlainString());
+        }
+        if (disasterAdjustment == null) {
+            disasterAdjustment = BigDecimal.ZERO;
+        }
+        if (disasterAdjustment.signum() > 0) {
+            throw new IllegalArgumentException("disaster_adjustment must be zero or negative, was "
+                    + disasterAdjustment.toPlainString());
+        }
+    }
+}
