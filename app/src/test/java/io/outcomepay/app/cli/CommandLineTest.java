@@ -51,6 +51,29 @@ class CommandLineTest {
     }
 
     @Test
+    void settlesTotalsWithoutADatabaseAndReportsABadRowByLineWhileTheOthersSettle(@TempDir Path dir) throws Exception {
+        Path in = Files.writeString(dir.resolve("totals.csv"), String.join("\n",
+                "participant_id,preset,assigned,benchmark_total,expenditure_total,quality_score,msr,withhold",
+                "P1,mssp-track-1,60000,1000000.00,950000.00,0.9,,",
+                "P2,mssp-track-9,60000,1000000.00,950000.00,0.9,,",
+                "P3,vendor-gainshare,1,1000000.00,950000.00,,,",
+                "P4,mssp-track-1,60000,1000000.00,950000.00,0.9,0.06,0") + "\n");
+        Path out = dir.resolve("out/results.csv");
+
+        Run run = run("settle-totals", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("totals.csv line 3 (P2): preset: unknown 'mssp-track-9'");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("participant_id,savings,savings_rate,msr,generated,final_share_rate,earned,fingerprint");
+        // 50,000 x 0.45 x 0.98; vendor-gainshare: 50,000 x 1 (no gate, no withhold), capped at 100,000
+        assertThat(lines.get(1)).startsWith("P1,50000.00,0.050000000,0.02,50000.00,0.45,22050.00,");
+        assertThat(lines.get(2)).startsWith("P3,50000.00,0.050000000,0.02,50000.00,1,50000.00,");
+        assertThat(lines.get(3)).startsWith("P4,50000.00,0.050000000,0.06,0.00,0.45,0.00,");
+        assertThat(lines).hasSize(4);
+    }
+
+    @Test
     void aBadPeriodFailsWithAOneLineReason() {
         Run run = run("settle", "--contract", "C-1", "--period", "2026-13");
 

@@ -15,7 +15,7 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** Accepts Map (String keys), Collection, String, BigDecimal, Number, Boolean, Enum and null. */
+    /** Accepts Map (String keys), Collection, String, BigDecimal, Integer, Long, Boolean, Enum and null. */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
@@ -53,8 +53,9 @@ public final class CanonicalJson {
             out.append(']');
         } else if (value instanceof BigDecimal decimal) {
             string(out, decimal.toPlainString());
-        } else if (value instanceof Double || value instanceof Float) {
-            throw new IllegalArgumentException("floating point has no place in a fingerprint: " + value);
+        } else if (value instanceof Number && !(value instanceof Integer || value instanceof Long)) {
+            // Floating point has no place in a fingerprint: only exact numbers are written.
+            throw new IllegalArgumentException("not an exact number: " + value.getClass().getSimpleName());
         } else if (value instanceof Enum<?> e) {
             string(out, e.name());
         } else {

@@ -102,7 +102,7 @@ public final class SharedSavingsEngine {
         BigDecimal msrShown = new BigDecimal(normalized(msr.setScale(RATE_SCALE, RoundingMode.HALF_UP)));
         String fingerprint = fingerprint(in, termsName, terms, savings, msr, mlr, generated, finalShareRate, earned);
         return new TotalsResult(in.participantId(), in.currency().getCurrencyCode(), savings, savingsRate, msrShown,
-                generated, finalShareRate, earned, List.copyOf(trace), fingerprint);
+                generated, new BigDecimal(normalized(finalShareRate)), earned, List.copyOf(trace), fingerprint);
     }
 
     private static BigDecimal quality(TotalsInput in, SharedSavingsTerms terms) {

@@ -1,5 +1,7 @@
 package io.outcomepay.billing.settlement.totals;
 
+import io.outcomepay.billing.money.Money;
+
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -13,6 +15,14 @@ public record TotalsInput(String participantId, Currency currency, int assigned,
                           BigDecimal expenditureTotal, BigDecimal qualityScore, BigDecimal disasterAdjustment) {
 
     public TotalsInput {
+        if (currency == null) {
+            throw new IllegalArgumentException("currency is required");
+        }
+        benchmarkTotal = atCurrencyScale("benchmark_total", benchmarkTotal, currency);
+        expenditureTotal = atCurrencyScale("expenditure_total", expenditureTotal, currency);
+        if (disasterAdjustment != null) {
+            disasterAdjustment = atCurrencyScale("disaster_adjustment", disasterAdjustment, currency);
+        }
         if (benchmarkTotal == null || benchmarkTotal.signum() <= 0) {
             throw new IllegalArgumentException("benchmark_total must be positive");
         }
@@ -26,11 +36,23 @@ public record TotalsInput(String participantId, Currency currency, int assigned,
             throw new IllegalArgumentException("quality_score must be between 0 and 1, was " + qualityScore.toPlainString());
         }
         if (disasterAdjustment == null) {
-            disasterAdjustment = BigDecimal.ZERO;
+            disasterAdjustment = BigDecimal.ZERO.setScale(Money.scaleOf(currency));
         }
         if (disasterAdjustment.signum() > 0) {
             throw new IllegalArgumentException("disaster_adjustment must be zero or negative, was "
                     + disasterAdjustment.toPlainString());
         }
+    }
+
+    private static BigDecimal atCurrencyScale(String field, BigDecimal amount, Currency currency) {
+        if (amount == null) {
+            return null;
+        }
+        int scale = Money.scaleOf(currency);
+        if (amount.stripTrailingZeros().scale() > scale) {
+            throw new IllegalArgumentException(field + ": " + amount.toPlainString() + " has more than " + scale
+                    + " decimals for " + currency.getCurrencyCode());
+        }
+        return amount.setScale(scale);
     }
 }
