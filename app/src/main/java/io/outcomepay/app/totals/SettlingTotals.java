@@ -1,6 +1,7 @@
 package io.outcomepay.app.totals;
 
 import io.outcomepay.billing.settlement.totals.MinimumRate;
+import io.outcomepay.billing.settlement.totals.PerCapitaBenchmark;
 import io.outcomepay.billing.settlement.totals.SharedSavingsEngine;
 import io.outcomepay.billing.settlement.totals.SharedSavingsPresets;
 import io.outcomepay.billing.settlement.totals.SharedSavingsTerms;
@@ -29,8 +30,8 @@ public final class SettlingTotals {
 
     public static final List<String> OUTPUT = List.of("participant_id", "savings", "savings_rate", "msr", "generated",
             "final_share_rate", "earned", "fingerprint");
-    private static final List<String> REQUIRED = List.of("participant_id", "preset", "assigned", "benchmark_total",
-            "expenditure_total", "quality_score");
+    private static final List<String> REQUIRED = List.of("participant_id", "preset", "assigned", "expenditure_total",
+            "quality_score");
 
     private SettlingTotals() {
     }
@@ -102,10 +103,25 @@ public final class SettlingTotals {
         if (withhold != null) {
             terms = terms.withWithhold(withhold);
         }
-        TotalsInput input = new TotalsInput(participant, currency(record), integer(record, "assigned"),
-                requiredDecimal(record, "benchmark_total"), requiredDecimal(record, "expenditure_total"),
+        Currency currency = currency(record);
+        TotalsInput input = new TotalsInput(participant, currency, integer(record, "assigned"),
+                benchmark(record, currency), requiredDecimal(record, "expenditure_total"),
                 decimal(record, "quality_score"), decimal(record, "disaster_adjustment"));
         return SharedSavingsEngine.settle(input, preset.name(), terms);
+    }
+
+    /** benchmark_total, or per_capita_benchmark x person_years when benchmark_total is blank. */
+    private static BigDecimal benchmark(CSVRecord record, Currency currency) {
+        BigDecimal total = decimal(record, "benchmark_total");
+        if (total != null) {
+            return total;
+        }
+        BigDecimal perCapita = decimal(record, "per_capita_benchmark");
+        BigDecimal personYears = decimal(record, "person_years");
+        if (perCapita == null && personYears == null) {
+            throw new IllegalArgumentException("benchmark_total: is empty (or give per_capita_benchmark and person_years)");
+        }
+        return PerCapitaBenchmark.total(perCapita, personYears, currency);
     }
 
     private static Currency currency(CSVRecord record) {

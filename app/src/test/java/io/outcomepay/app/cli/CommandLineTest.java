@@ -53,11 +53,13 @@ class CommandLineTest {
     @Test
     void settlesTotalsWithoutADatabaseAndReportsABadRowByLineWhileTheOthersSettle(@TempDir Path dir) throws Exception {
         Path in = Files.writeString(dir.resolve("totals.csv"), String.join("\n",
-                "participant_id,preset,assigned,benchmark_total,expenditure_total,quality_score,msr,withhold",
-                "P1,mssp-track-1,60000,1000000.00,950000.00,0.9,,",
-                "P2,mssp-track-9,60000,1000000.00,950000.00,0.9,,",
-                "P3,vendor-gainshare,1,1000000.00,950000.00,,,",
-                "P4,mssp-track-1,60000,1000000.00,950000.00,0.9,0.06,0") + "\n");
+                "participant_id,preset,assigned,benchmark_total,expenditure_total,quality_score,msr,withhold,"
+                        + "per_capita_benchmark,person_years",
+                "P1,mssp-track-1,60000,1000000.00,950000.00,0.9,,,,",
+                "P2,mssp-track-9,60000,1000000.00,950000.00,0.9,,,,",
+                "P3,vendor-gainshare,1,1000000.00,950000.00,,,,,",
+                "P4,mssp-track-1,60000,1000000.00,950000.00,0.9,0.06,0,,",
+                "P5,mssp-track-1,60000,,950000.00,0.9,,,10000.00,100") + "\n");
         Path out = dir.resolve("out/results.csv");
 
         Run run = run("settle-totals", "--in", in.toString(), "--out", out.toString());
@@ -70,7 +72,9 @@ class CommandLineTest {
         assertThat(lines.get(1)).startsWith("P1,50000.00,0.050000000,0.02,50000.00,0.45,22050.00,");
         assertThat(lines.get(2)).startsWith("P3,50000.00,0.050000000,0.02,50000.00,1,50000.00,");
         assertThat(lines.get(3)).startsWith("P4,50000.00,0.050000000,0.06,0.00,0.45,0.00,");
-        assertThat(lines).hasSize(4);
+        assertThat(lines.get(4)).as("per-capita 10,000.00 x 100 person-years").startsWith("P5,50000.00,");
+        assertThat(lines.get(4).split(",")[6]).isEqualTo(lines.get(1).split(",")[6]);
+        assertThat(lines).hasSize(5);
     }
 
     @Test
