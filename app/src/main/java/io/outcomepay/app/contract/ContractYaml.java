@@ -2,6 +2,10 @@ package io.outcomepay.app.contract;
 
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.settlement.SettlementTerms;
+import io.outcomepay.billing.settlement.totals.LossRate;
+import io.outcomepay.billing.settlement.totals.MinimumRate;
+import io.outcomepay.billing.settlement.totals.SharedSavingsPresets;
+import io.outcomepay.billing.settlement.totals.SharedSavingsTerms;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +19,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -61,32 +67,115 @@ public final class ContractYaml {
         JsonNode baseline = object(root, "baseline");
         only(baseline, "baseline.", Set.of("table", "base_rate"));
         JsonNode terms = object(root, "terms");
-        only(terms, "terms.", Set.of("eligible", "minimum_savings_rate", "sharing", "cap_rate", "outliers", "shares"));
+        only(terms, "terms.", Set.of("preset", "eligible", "minimum_savings_rate", "minimum_loss_rate", "sharing",
+                "max_share_rate", "minimum_quality_score", "withhold", "cap_rate", "loss_rate", "loss_cap_rate",
+                "outliers", "shares"));
         JsonNode outliers = object(terms, "outliers");
-        only(outliers, "terms.outliers.", Set.of("low", "high"));
+        only(outliers, "terms.outliers.", Set.of("rule", "low", "high", "review"));
         JsonNode shares = object(terms, "shares");
-        only(shares, "terms.shares.", Set.of("insurer", "hospital", "vendor"));
+        only(shares, "terms.shares.", Set.of("insurer", "hospital", "vendor", "vendors"));
         try {
-            SettlementTerms settlementTerms = new SettlementTerms(
-                    choice(terms, "terms.eligible", SettlementTerms.Eligibility.class),
-                    decimal(terms, "terms.minimum_savings_rate"),
-                    choice(terms, "terms.sharing", SettlementTerms.SharingMethod.class),
-                    decimal(terms, "terms.cap_rate"),
-                    new SettlementTerms.OutlierBounds(decimal(outliers, "terms.outliers.low"),
-                            decimal(outliers, "terms.outliers.high")),
-                    new SettlementTerms.PartyShares(decimal(shares, "terms.shares.insurer"),
-                            decimal(shares, "terms.shares.hospital"), decimal(shares, "terms.shares.vendor")));
             return new ContractDefinition(text(root, "id"), text(root, "currency"), text(root, "insurer"),
                     text(root, "vendor"), hospitals(root),
                     new ContractDefinition.BaselineReference(text(baseline, "baseline.table"),
                             decimal(baseline, "baseline.base_rate")),
-                    date(root, "effective_from", true), date(root, "effective_to", false), settlementTerms);
+                    date(root, "effective_from", true), date(root, "effective_to", false),
+                    terms(terms, outliers, shares));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
                 throw e;
             }
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The terms: a preset's values (vendor-gainshare unless terms.preset names another), each
+     * overridden by the key of the same name.
+     */
+    private SettlementTerms terms(JsonNode terms, JsonNode outliers, JsonNode shares) {
+        String presetName = terms.has("preset") ? text(terms, "terms.preset") : SettlementTerms.DEFAULT_PRESET;
+        SharedSavingsTerms preset = SharedSavingsPresets.named(presetName).orElseThrow(() -> error("terms.preset",
+                "unknown preset '" + presetName + "' (known: " + SharedSavingsPresets.all().stream()
+                        .map(SharedSavingsPresets.Preset::name).toList() + ")")).terms();
+        BigDecimal msr = optionalDecimal(terms, "terms.minimum_savings_rate");
+        if (msr == null && preset.minimumSavingsRate() instanceof MinimumRate.Fixed fixed) {
+            msr = fixed.rate();
+        }
+        if (msr == null) {
+            throw error("terms.minimum_savings_rate", "is required (preset " + presetName + " takes it from a table of "
+                    + "assigned beneficiaries, which a contract month does not have)");
+        }
+        BigDecimal mlr = optionalDecimal(terms, "terms.minimum_loss_rate");
+        SettlementTerms.LossTerms losses = losses(terms, preset);
+        BigDecimal minimumQuality = terms.has("minimum_quality_score")
+                ? optionalDecimal(terms, "terms.minimum_quality_score")
+                : preset.qualityGate() ? preset.minimumQualityScore() : null;
+        return new SettlementTerms(
+                choice(terms, "terms.eligible", SettlementTerms.Eligibility.class),
+                msr,
+                terms.has("sharing") ? choice(terms, "terms.sharing", SettlementTerms.SharingMethod.class) : preset.sharing(),
+                or(optionalDecimal(terms, "terms.cap_rate"), preset.savingsCapRate()),
+                new SettlementTerms.OutlierBounds(decimal(outliers, "terms.outliers.low"),
+                        decimal(outliers, "terms.outliers.high"),
+                        outliers.has("rule") ? choice(outliers, "terms.outliers.rule", SettlementTerms.OutlierRule.class)
+                                : SettlementTerms.OutlierRule.EXCLUDE,
+                        optionalDecimal(outliers, "terms.outliers.review")),
+                partyShares(shares),
+                presetName, mlr,
+                or(optionalDecimal(terms, "terms.max_share_rate"), preset.maxShareRate()),
+                minimumQuality,
+                or(optionalDecimal(terms, "terms.withhold"), preset.withhold()),
+                losses);
+    }
+
+    private SettlementTerms.LossTerms losses(JsonNode terms, SharedSavingsTerms preset) {
+        BigDecimal cap = optionalDecimal(terms, "terms.loss_cap_rate");
+        JsonNode rate = terms.get("loss_rate");
+        if (rate != null && rate.isObject()) {
+            only(rate, "terms.loss_rate.", Set.of("lowest", "highest"));
+            return new SettlementTerms.LossTerms(null, decimal(rate, "terms.loss_rate.lowest"),
+                    decimal(rate, "terms.loss_rate.highest"), cap);
+        }
+        if (rate != null && !rate.isNull()) {
+            return new SettlementTerms.LossTerms(decimal(terms, "terms.loss_rate"), null, null, cap);
+        }
+        if (preset.lossRate() instanceof LossRate.Fixed fixed) {
+            return new SettlementTerms.LossTerms(fixed.rate(), null, null, or(cap, preset.lossCapRate()));
+        }
+        if (preset.lossRate() instanceof LossRate.ComplementOfShare complement) {
+            return new SettlementTerms.LossTerms(null, complement.lowest(), complement.highest(),
+                    or(cap, preset.lossCapRate()));
+        }
+        if (cap != null || terms.has("minimum_loss_rate")) {
+            throw error("terms.loss_rate", "is required for two-sided terms");
+        }
+        return null;
+    }
+
+    private SettlementTerms.PartyShares partyShares(JsonNode shares) {
+        Map<String, BigDecimal> vendors = new LinkedHashMap<>();
+        JsonNode listed = shares.get("vendors");
+        if (listed != null) {
+            if (!listed.isObject() || listed.isEmpty()) {
+                throw error("terms.shares.vendors", "must map each vendor id to its share");
+            }
+            for (String vendor : listed.propertyNames()) {
+                vendors.put(vendor, decimal(listed, "terms.shares.vendors." + vendor));
+            }
+        }
+        return new SettlementTerms.PartyShares(decimal(shares, "terms.shares.insurer"),
+                decimal(shares, "terms.shares.hospital"), optionalDecimal(shares, "terms.shares.vendor"),
+                vendors.isEmpty() ? null : vendors);
+    }
+
+    private static BigDecimal or(BigDecimal value, BigDecimal fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private BigDecimal optionalDecimal(JsonNode node, String path) {
+        JsonNode value = node.get(leaf(path));
+        return value == null || value.isNull() ? null : decimal(node, path);
     }
 
     private void only(JsonNode node, String prefix, Set<String> allowed) {

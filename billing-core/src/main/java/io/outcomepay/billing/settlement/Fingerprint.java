@@ -7,65 +7,121 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * SHA-256 over a canonical text of a settlement's inputs, terms and results. The text uses only
- * plain decimal strings, ISO dates and '\n', and sorts every collection, so time zone, locale and
- * input order cannot change it. Rates in the terms are written without trailing zeros, so "0.10"
- * and "0.1" are the same term.
+ * SHA-256 over the canonical JSON ({@link CanonicalJson}: sorted keys, plain decimal strings) of a
+ * settlement's inputs, terms and results. Collections are sorted, so time zone, locale and input
+ * order cannot change it. Rates in the terms are written without trailing zeros, so "0.10" and
+ * "0.1" are the same term.
  */
 public final class Fingerprint {
 
-    static final String VERSION = "outcomepay-settlement-v1";
+    static final String VERSION = "outcomepay-settlement-v2";
 
     private Fingerprint() {
     }
 
-    static String of(SettlementRequest request, List<EncounterLine> lines, int eligible, int notEligible, Row total, List<Row> rows,
-                     List<Exclusion> exclusions) {
-        StringBuilder text = new StringBuilder(VERSION).append('\n');
-        text.append("contract=").append(request.contractId()).append(";version=").append(request.contractVersion())
-                .append(";period=").append(request.period()).append(";currency=")
-                .append(request.currency().getCurrencyCode()).append('\n');
-        text.append("hospitals=").append(String.join(",", new TreeSet<>(request.hospitals()))).append('\n');
+    static String of(SettlementRequest request, List<EncounterLine> lines, int eligible, int notEligible, Row total,
+                     List<Row> rows, List<Exclusion> exclusions) {
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("id", request.contractId());
+        contract.put("version", request.contractVersion());
+        contract.put("period", request.period().toString());
+        contract.put("currency", request.currency().getCurrencyCode());
+        contract.put("hospitals", List.copyOf(new TreeSet<>(request.hospitals())));
+        contract.put("vendor", request.vendor());
         DrgBaseline baseline = request.baseline();
-        text.append("baseline=").append(baseline.tableId()).append(";version=").append(baseline.tableVersion())
-                .append(";sha256=").append(baseline.contentSha256()).append(";base_rate=")
-                .append(rate(baseline.baseRate())).append('\n');
-        SettlementTerms terms = request.terms();
-        text.append("terms=eligible=").append(terms.eligible()).append(";msr=").append(rate(terms.minimumSavingsRate()))
-                .append(";sharing=").append(terms.sharing()).append(";cap=").append(rate(terms.capRate()))
-                .append(";low=").append(rate(terms.outliers().low())).append(";high=")
-                .append(rate(terms.outliers().high())).append(";insurer=").append(rate(terms.shares().insurer()))
-                .append(";hospital=").append(rate(terms.shares().hospital())).append(";vendor=")
-                .append(rate(terms.shares().vendor())).append('\n');
-        lines.stream()
-                .map(l -> "input=" + l.encounterId() + "|" + l.claimId() + "|" + l.hospitalId() + "|"
-                        + l.dischargeDate() + "|" + l.drg() + "|" + l.allowedAmount().toPlainString() + "|"
-                        + l.currency() + "|" + l.aiAssisted())
-                .sorted()
-                .forEach(s -> text.append(s).append('\n'));
-        text.append("eligible=").append(eligible).append(";not_eligible=").append(notEligible).append('\n');
-        exclusions.stream()
-                .map(e -> "excluded=" + e.encounterId() + "|" + e.reason())
-                .sorted()
-                .forEach(s -> text.append(s).append('\n'));
-        for (Row row : rows) {
-            text.append(row(row)).append('\n');
-        }
-        text.append(row(total)).append('\n');
-        return sha256(text.toString());
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("table", baseline.tableId());
+        table.put("version", baseline.tableVersion());
+        table.put("sha256", baseline.contentSha256());
+        table.put("base_rate", rate(baseline.baseRate()));
+        List<Object> inputs = new ArrayList<>();
+        lines.stream().sorted(Comparator.comparing(EncounterLine::encounterId)).forEach(l -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("encounter_id", l.encounterId());
+            line.put("claim_id", l.claimId());
+            line.put("hospital_id", l.hospitalId());
+            line.put("discharge_date", l.dischargeDate().toString());
+            line.put("drg", l.drg());
+            line.put("allowed_amount", l.allowedAmount());
+            line.put("currency", l.currency());
+            line.put("ai_assisted", l.aiAssisted());
+            inputs.add(line);
+        });
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("eligible", eligible);
+        results.put("not_eligible", notEligible);
+        results.put("excluded", exclusions.stream().sorted(Comparator.comparing(Exclusion::encounterId))
+                .map(e -> Map.of("encounter_id", e.encounterId(), "reason", e.reason().name())).toList());
+        List<Object> rowMaps = new ArrayList<>();
+        rows.forEach(r -> rowMaps.add(row(r)));
+        rowMaps.add(row(total));
+        results.put("rows", rowMaps);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("version", VERSION);
+        document.put("contract", contract);
+        document.put("baseline", table);
+        document.put("terms", terms(request.terms()));
+        document.put("quality_score", request.qualityScore() == null ? null : rate(request.qualityScore()));
+        document.put("inputs", inputs);
+        document.put("results", results);
+        return sha256(CanonicalJson.write(document));
     }
 
-    private static String row(Row r) {
-        return "row=" + r.hospitalId() + "|" + r.encounters() + "|" + r.excluded() + "|"
-                + r.baselineTotal().toPlainString() + "|" + r.actualTotal().toPlainString() + "|"
-                + r.savings().toPlainString() + "|" + (r.savingsRate() == null ? "" : r.savingsRate().toPlainString())
-                + "|" + r.pool().toPlainString() + "|" + r.insurer().toPlainString() + "|"
-                + r.hospital().toPlainString() + "|" + r.vendor().toPlainString();
+    static Map<String, Object> terms(SettlementTerms t) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("preset", t.preset());
+        terms.put("eligible", t.eligible());
+        terms.put("minimum_savings_rate", rate(t.minimumSavingsRate()));
+        terms.put("minimum_loss_rate", t.minimumLossRate() == null ? null : rate(t.minimumLossRate()));
+        terms.put("sharing", t.sharing());
+        terms.put("max_share_rate", rate(t.maxShareRate()));
+        terms.put("minimum_quality_score", t.minimumQualityScore() == null ? null : rate(t.minimumQualityScore()));
+        terms.put("withhold", rate(t.withhold()));
+        terms.put("cap_rate", rate(t.capRate()));
+        if (t.losses() != null) {
+            Map<String, Object> losses = new LinkedHashMap<>();
+            losses.put("rate", t.losses().rate() == null ? null : rate(t.losses().rate()));
+            losses.put("lowest", t.losses().lowest() == null ? null : rate(t.losses().lowest()));
+            losses.put("highest", t.losses().highest() == null ? null : rate(t.losses().highest()));
+            losses.put("cap_rate", t.losses().capRate() == null ? null : rate(t.losses().capRate()));
+            terms.put("losses", losses);
+        }
+        Map<String, Object> outliers = new LinkedHashMap<>();
+        outliers.put("rule", t.outliers().rule());
+        outliers.put("low", rate(t.outliers().low()));
+        outliers.put("high", rate(t.outliers().high()));
+        outliers.put("review", t.outliers().review() == null ? null : rate(t.outliers().review()));
+        terms.put("outliers", outliers);
+        Map<String, Object> shares = new LinkedHashMap<>();
+        t.shares().byParty("").forEach((party, share) -> shares.put(party, rate(share)));
+        terms.put("shares", shares);
+        return terms;
+    }
+
+    private static Map<String, Object> row(Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("hospital_id", r.hospitalId());
+        row.put("encounters", r.encounters());
+        row.put("excluded", r.excluded());
+        row.put("baseline_total", r.baselineTotal());
+        row.put("actual_total", r.actualTotal());
+        row.put("savings", r.savings());
+        row.put("savings_rate", r.savingsRate());
+        row.put("pool", r.pool());
+        row.put("insurer", r.insurer());
+        row.put("hospital", r.hospital());
+        row.put("vendor", r.vendor());
+        row.put("vendors", r.vendors());
+        return row;
     }
 
     private static String rate(BigDecimal value) {

@@ -7,32 +7,39 @@ import io.outcomepay.billing.settlement.SettlementResult.ExclusionReason;
 import io.outcomepay.billing.settlement.SettlementResult.Row;
 import io.outcomepay.billing.settlement.SettlementResult.TraceStep;
 import io.outcomepay.billing.settlement.SettlementTerms.Eligibility;
-import io.outcomepay.billing.settlement.SettlementTerms.SharingMethod;
+import io.outcomepay.billing.settlement.SettlementTerms.OutlierBounds;
+import io.outcomepay.billing.settlement.SettlementTerms.OutlierRule;
+import io.outcomepay.billing.settlement.totals.SharedSavingsEngine;
+import io.outcomepay.billing.settlement.totals.TotalsInput;
+import io.outcomepay.billing.settlement.totals.TotalsResult;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.time.YearMonth;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Revenue-share settlement of one contract month against a DRG baseline. A plain function:
- * the same request always gives the same result, byte for byte.
+ * Settlement of one contract month against a DRG baseline. A plain function: the same request
+ * always gives the same result, byte for byte.
  *
  * <pre>
  * baseline_i = round_half_up(weight(drg) x base_rate, scale)     actual_i = allowed_amount
- * excluded   = actual_i / baseline_i &lt; low or &gt; high; weight 0; another currency
- * B = sum baseline_i, A = sum actual_i over included;  savings = B - A;  rate = savings / B
- * pool = 0 if savings &lt;= 0 or rate &lt; msr;  savings (first_dollar);  savings - msr x B (above_threshold)
- * pool = round_half_up(min(pool, cap_rate x B), scale)
- * parties get pool x share by largest remainder (ties insurer, hospital, vendor)
+ * outside [low, high] x baseline_i: exclude | cap (actual_i clamped to the bound, half up) |
+ *     prorate (baseline_i x ratio below low, baseline_i x (ratio - high + 1) above high, half up)
+ * above review x baseline_i, weight 0, DRG not in the table, another currency: excluded and listed
+ * B = sum baseline_i, A = sum actual_i over included
+ * pool = earned of the shared savings engine on (B, A) with the contract's terms (msr, sharing,
+ *        max share x quality, withhold, cap; losses when two-sided), rounded half up
+ * parties get pool x share by largest remainder (ties: insurer, hospital, vendors in order);
+ * each column is split over hospitals pro rata to their savings (their losses for a negative pool)
  * </pre>
  * Rates shown in results are rounded half up to {@value #RATE_SCALE} decimals; every comparison
  * uses exact values.
@@ -61,6 +68,7 @@ public final class SettlementEngine {
                 .toList();
         int notEligible = 0;
         int eligible = 0;
+        Map<String, Integer> adjusted = new TreeMap<>();
         for (EncounterLine line : lines) {
             if (terms.eligible() == Eligibility.AI_ASSISTED && !line.aiAssisted()) {
                 notEligible++;
@@ -68,45 +76,54 @@ public final class SettlementEngine {
             }
             eligible++;
             Accumulator acc = byHospital.get(line.hospitalId());
-            Exclusion exclusion = includeOrExclude(line, request, acc);
+            Exclusion exclusion = includeOrExclude(line, request, acc, adjusted);
             if (exclusion != null) {
                 exclusions.add(exclusion);
                 acc.excluded++;
             }
         }
-        trace.add(step("encounters_in_period", "discharged in " + request.period() + " at the contract's hospitals, not voided",
+        trace.add(step("encounters_in_period", "discharged in the period at the contract's hospitals, not voided",
+                Map.of("period", request.period().toString(), "hospitals", String.join(",", contractHospitals)),
                 Integer.toString(lines.size())));
-        trace.add(step("not_eligible", "eligible: " + terms.eligible().name().toLowerCase(Locale.ROOT),
-                Integer.toString(notEligible)));
+        trace.add(step("not_eligible", "terms.eligible = " + terms.eligible().name().toLowerCase(Locale.ROOT),
+                Map.of(), Integer.toString(notEligible)));
         for (ExclusionReason reason : ExclusionReason.values()) {
             long n = exclusions.stream().filter(e -> e.reason() == reason).count();
-            trace.add(step("excluded_" + reason.name().toLowerCase(Locale.ROOT), "eligible but left out", Long.toString(n)));
+            trace.add(step("excluded_" + reason.name().toLowerCase(Locale.ROOT), "eligible but left out", Map.of(),
+                    Long.toString(n)));
         }
+        adjusted.forEach((what, n) -> trace.add(step(what, "outliers.rule = "
+                + terms.outliers().rule().name().toLowerCase(Locale.ROOT), Map.of(), Integer.toString(n))));
 
         Accumulator all = new Accumulator(currency);
         byHospital.values().forEach(all::add);
-        Money pool = pool(all, terms, currency, trace);
+        trace.add(step("included", "eligible and not excluded", Map.of(), Integer.toString(all.included)));
+        trace.add(step("baseline_total", "B = sum of baseline_i", Map.of("base_rate",
+                request.baseline().baseRate().toPlainString(), "table", request.baseline().tableId() + " v"
+                + request.baseline().tableVersion()), all.baseline.amount().toPlainString()));
+        trace.add(step("actual_total", "A = sum of actual_i", Map.of(), all.actual.amount().toPlainString()));
+        Money pool = pool(request, all, trace);
 
-        Map<String, BigDecimal> partyShares = new LinkedHashMap<>();
-        partyShares.put("insurer", terms.shares().insurer());
-        partyShares.put("hospital", terms.shares().hospital());
-        partyShares.put("vendor", terms.shares().vendor());
-        Map<String, Money> parties = LargestRemainder.split(pool, partyShares);
+        Map<String, BigDecimal> shares = terms.shares().byParty(request.vendor());
+        Map<String, Money> parties = split(pool, shares);
         parties.forEach((party, amount) -> trace.add(step(party + "_share",
-                "pool x " + partyShares.get(party).toPlainString() + ", cents by largest remainder",
+                "pool x share, minor units by largest remainder", Map.of("share", shares.get(party).toPlainString()),
                 amount.amount().toPlainString())));
 
-        Map<String, BigDecimal> positiveSavings = new LinkedHashMap<>();
-        byHospital.forEach((h, acc) -> positiveSavings.put(h, acc.savings().amount().max(BigDecimal.ZERO)));
-        Map<String, Money> poolByHospital = LargestRemainder.split(pool, positiveSavings);
+        Map<String, BigDecimal> hospitalWeights = new LinkedHashMap<>();
+        byHospital.forEach((h, acc) -> hospitalWeights.put(h, pool.amount().signum() < 0
+                ? acc.savings().amount().negate().max(BigDecimal.ZERO) : acc.savings().amount().max(BigDecimal.ZERO)));
+        Map<String, Money> poolByHospital = split(pool, hospitalWeights);
         Map<String, Map<String, Money>> partyByHospital = new LinkedHashMap<>();
-        parties.forEach((party, amount) -> partyByHospital.put(party, LargestRemainder.split(amount, positiveSavings)));
+        parties.forEach((party, amount) -> partyByHospital.put(party, split(amount, hospitalWeights)));
 
         List<Row> rows = new ArrayList<>();
-        byHospital.forEach((h, acc) -> rows.add(acc.row(h, poolByHospital.get(h),
-                partyByHospital.get("insurer").get(h), partyByHospital.get("hospital").get(h),
-                partyByHospital.get("vendor").get(h))));
-        Row total = all.row(TOTAL, pool, parties.get("insurer"), parties.get("hospital"), parties.get("vendor"));
+        for (String h : byHospital.keySet()) {
+            Map<String, Money> mine = new LinkedHashMap<>();
+            partyByHospital.forEach((party, split) -> mine.put(party, split.get(h)));
+            rows.add(byHospital.get(h).row(h, poolByHospital.get(h), mine));
+        }
+        Row total = all.row(TOTAL, pool, parties);
 
         String fingerprint = Fingerprint.of(request, lines, eligible, notEligible, total, rows, exclusions);
         return new SettlementResult(request.contractId(), request.contractVersion(), request.period().toString(),
@@ -115,7 +132,36 @@ public final class SettlementEngine {
                 fingerprint);
     }
 
-    private static Exclusion includeOrExclude(EncounterLine line, SettlementRequest request, Accumulator acc) {
+    /** Splits an amount of either sign: the absolute value by largest remainder, the sign kept. */
+    private static <K> Map<K, Money> split(Money amount, Map<K, BigDecimal> weights) {
+        if (amount.amount().signum() >= 0) {
+            return LargestRemainder.split(amount, weights);
+        }
+        Map<K, Money> parts = LargestRemainder.split(new Money(amount.amount().negate(), amount.currency()), weights);
+        parts.replaceAll((k, m) -> new Money(m.amount().negate(), m.currency()));
+        return parts;
+    }
+
+    private static Money pool(SettlementRequest request, Accumulator all, List<TraceStep> trace) {
+        Currency currency = request.currency();
+        if (all.baseline.isZero()) {
+            trace.add(step("pool", "no included encounter: nothing to share", Map.of(), "0"));
+            return Money.zero(currency);
+        }
+        TotalsResult shared = SharedSavingsEngine.settle(new TotalsInput(request.contractId(), currency, all.included,
+                all.baseline.amount(), all.actual.amount(), request.qualityScore(), null), request.terms().preset(),
+                request.terms().sharedSavings());
+        shared.trace().forEach(s -> trace.add(new TraceStep(s.name(), s.formula()
+                .replace("benchmark_total", "B").replace("expenditure_total", "A").replace("benchmark", "B"),
+                s.inputs(), s.value())));
+        Money pool = new Money(shared.earned(), currency);
+        trace.add(step("pool", "earned: " + (pool.amount().signum() < 0 ? "a shared loss the parties pay"
+                : "the savings the parties share"), Map.of(), pool.amount().toPlainString()));
+        return pool;
+    }
+
+    private static Exclusion includeOrExclude(EncounterLine line, SettlementRequest request, Accumulator acc,
+                                              Map<String, Integer> adjusted) {
         if (!request.currency().getCurrencyCode().equals(line.currency())) {
             return exclusion(line, ExclusionReason.CURRENCY_MISMATCH,
                     "claim in " + line.currency() + ", contract in " + request.currency().getCurrencyCode());
@@ -130,78 +176,44 @@ public final class SettlementEngine {
         }
         Money baseline = Money.roundHalfUp(weight.multiply(request.baseline().baseRate()), request.currency());
         Money actual = new Money(line.allowedAmount(), request.currency());
-        OutlierCheck check = new OutlierCheck(request.terms().outliers());
-        ExclusionReason outlier = check.classify(actual.amount(), baseline.amount());
-        if (outlier != null) {
-            return exclusion(line, outlier, "actual " + actual.amount().toPlainString() + " / baseline "
-                    + baseline.amount().toPlainString() + " = "
-                    + ratio(actual.amount(), baseline.amount()).toPlainString() + " outside ["
-                    + request.terms().outliers().low().toPlainString() + ", "
-                    + request.terms().outliers().high().toPlainString() + "]");
+        OutlierBounds bounds = request.terms().outliers();
+        String ratio = "actual " + actual.amount().toPlainString() + " / baseline " + baseline.amount().toPlainString()
+                + " = " + actual.amount().divide(baseline.amount(), RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
+        if (bounds.review() != null && actual.amount().compareTo(bounds.review().multiply(baseline.amount())) > 0) {
+            return exclusion(line, ExclusionReason.EXPERT_REVIEW, ratio + " above review "
+                    + bounds.review().toPlainString());
+        }
+        boolean low = actual.amount().compareTo(bounds.low().multiply(baseline.amount())) < 0;
+        boolean high = actual.amount().compareTo(bounds.high().multiply(baseline.amount())) > 0;
+        if (low || high) {
+            switch (bounds.rule()) {
+                case EXCLUDE -> {
+                    return exclusion(line, low ? ExclusionReason.LOW_OUTLIER : ExclusionReason.HIGH_OUTLIER,
+                            ratio + " outside [" + bounds.low().toPlainString() + ", " + bounds.high().toPlainString() + "]");
+                }
+                case CAP -> actual = Money.roundHalfUp((low ? bounds.low() : bounds.high()).multiply(baseline.amount()),
+                        request.currency());
+                case PRORATE -> baseline = low ? actual
+                        : Money.roundHalfUp(actual.amount().subtract(bounds.high().subtract(BigDecimal.ONE)
+                        .multiply(baseline.amount())), request.currency());
+            }
+            adjusted.merge((bounds.rule() == OutlierRule.CAP ? "capped_" : "prorated_") + (low ? "low" : "high"), 1,
+                    Integer::sum);
         }
         acc.include(baseline, actual);
         return null;
-    }
-
-    private static Money pool(Accumulator all, SettlementTerms terms, Currency currency, List<TraceStep> trace) {
-        Money b = all.baseline;
-        Money savings = all.savings();
-        BigDecimal threshold = terms.minimumSavingsRate().multiply(b.amount());
-        BigDecimal cap = terms.capRate().multiply(b.amount());
-        trace.add(step("included", "eligible and not excluded", Integer.toString(all.included)));
-        trace.add(step("baseline_total", "B = sum of round_half_up(weight x base_rate)", b.amount().toPlainString()));
-        trace.add(step("actual_total", "A = sum of allowed_amount", all.actual.amount().toPlainString()));
-        trace.add(step("savings", "B - A", savings.amount().toPlainString()));
-        trace.add(step("savings_rate", "(B - A) / B, shown to " + RATE_SCALE + " decimals", rateText(savings.amount(), b.amount())));
-        trace.add(step("msr_threshold", "minimum_savings_rate x B = " + terms.minimumSavingsRate().toPlainString()
-                + " x B", threshold.toPlainString()));
-        boolean met = savings.isPositive() && savings.amount().compareTo(threshold) >= 0;
-        trace.add(step("threshold_met", "savings > 0 and savings >= minimum_savings_rate x B", Boolean.toString(met)));
-        BigDecimal gross;
-        if (!met) {
-            gross = BigDecimal.ZERO;
-        } else if (terms.sharing() == SharingMethod.FIRST_DOLLAR) {
-            gross = savings.amount();
-        } else {
-            gross = savings.amount().subtract(threshold);
-        }
-        trace.add(step("shareable_savings", terms.sharing() == SharingMethod.FIRST_DOLLAR
-                ? "first_dollar: savings if threshold met, else 0"
-                : "above_threshold: savings - minimum_savings_rate x B if threshold met, else 0", gross.toPlainString()));
-        trace.add(step("cap", "cap_rate x B = " + terms.capRate().toPlainString() + " x B", cap.toPlainString()));
-        Money pool = Money.roundHalfUp(gross.min(cap), currency);
-        trace.add(step("pool", "round_half_up(min(shareable_savings, cap), " + Money.scaleOf(currency) + ")",
-                pool.amount().toPlainString()));
-        return pool;
     }
 
     private static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
         return numerator.divide(denominator, RATE_SCALE, RoundingMode.HALF_UP);
     }
 
-    static String rateText(BigDecimal savings, BigDecimal baseline) {
-        return baseline.signum() == 0 ? "" : ratio(savings, baseline).toPlainString();
-    }
-
     private static Exclusion exclusion(EncounterLine line, ExclusionReason reason, String detail) {
         return new Exclusion(line.encounterId(), line.claimId(), line.hospitalId(), line.drg(), reason, detail);
     }
 
-    private static TraceStep step(String name, String rule, String value) {
-        return new TraceStep(name, rule, value);
-    }
-
-    /** Exact outlier test without division: actual &lt; low x baseline or actual &gt; high x baseline. */
-    private record OutlierCheck(SettlementTerms.OutlierBounds bounds) {
-        ExclusionReason classify(BigDecimal actual, BigDecimal baseline) {
-            if (actual.compareTo(bounds.low().multiply(baseline)) < 0) {
-                return ExclusionReason.LOW_OUTLIER;
-            }
-            if (actual.compareTo(bounds.high().multiply(baseline)) > 0) {
-                return ExclusionReason.HIGH_OUTLIER;
-            }
-            return null;
-        }
+    private static TraceStep step(String name, String formula, Map<String, String> inputs, String value) {
+        return new TraceStep(name, formula, new TreeMap<>(inputs), value);
     }
 
     private static final class Accumulator {
@@ -232,10 +244,19 @@ public final class SettlementEngine {
             return baseline.minus(actual);
         }
 
-        Row row(String hospitalId, Money pool, Money insurer, Money hospital, Money vendor) {
+        Row row(String hospitalId, Money pool, Map<String, Money> parties) {
             BigDecimal rate = baseline.isZero() ? null : ratio(savings().amount(), baseline.amount());
+            Map<String, BigDecimal> vendors = new LinkedHashMap<>();
+            BigDecimal vendorTotal = BigDecimal.ZERO.setScale(pool.amount().scale());
+            for (Map.Entry<String, Money> e : parties.entrySet()) {
+                if (e.getKey().startsWith("vendor:")) {
+                    vendors.put(e.getKey().substring("vendor:".length()), e.getValue().amount());
+                    vendorTotal = vendorTotal.add(e.getValue().amount());
+                }
+            }
             return new Row(hospitalId, included, excluded, baseline.amount(), actual.amount(), savings().amount(),
-                    rate, pool.amount(), insurer.amount(), hospital.amount(), vendor.amount());
+                    rate, pool.amount(), parties.get("insurer").amount(), parties.get("hospital").amount(), vendorTotal,
+                    vendors);
         }
     }
 }

@@ -1,13 +1,19 @@
 package io.outcomepay.billing.settlement;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 
-/** Everything one settlement depends on; the engine reads nothing else. */
+/**
+ * Everything one settlement depends on; the engine reads nothing else.
+ *
+ * @param vendor       the contract's vendor, named in the split when the terms have a single vendor
+ * @param qualityScore 0..1 for terms with a quality gate, or null (no score: a gate shares nothing)
+ */
 public record SettlementRequest(String contractId, int contractVersion, YearMonth period, Currency currency,
-                                List<String> hospitals, DrgBaseline baseline, SettlementTerms terms,
-                                List<EncounterLine> encounters) {
+                                List<String> hospitals, String vendor, DrgBaseline baseline, SettlementTerms terms,
+                                BigDecimal qualityScore, List<EncounterLine> encounters) {
 
     public SettlementRequest {
         hospitals = List.copyOf(hospitals);

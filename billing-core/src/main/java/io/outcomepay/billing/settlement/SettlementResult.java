@@ -2,6 +2,7 @@ package io.outcomepay.billing.settlement;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of settling one contract month: the total, one row per contract hospital, every
@@ -14,10 +15,16 @@ public record SettlementResult(String contractId, int contractVersion, String pe
                                Row total, List<Row> hospitals, List<Exclusion> exclusions,
                                List<TraceStep> trace, String fingerprint) {
 
-    /** Totals and the pool split for the whole contract (hospitalId TOTAL) or for one hospital. */
+    /**
+     * Totals and the pool split for the whole contract (hospitalId TOTAL) or for one hospital. A
+     * negative pool is a shared loss: each party's negative amount is what it pays.
+     *
+     * @param vendor  all vendors together
+     * @param vendors each vendor's part, in the contract's order
+     */
     public record Row(String hospitalId, int encounters, int excluded, BigDecimal baselineTotal,
                       BigDecimal actualTotal, BigDecimal savings, BigDecimal savingsRate, BigDecimal pool,
-                      BigDecimal insurer, BigDecimal hospital, BigDecimal vendor) {
+                      BigDecimal insurer, BigDecimal hospital, BigDecimal vendor, Map<String, BigDecimal> vendors) {
     }
 
     /** An eligible encounter left out of the totals, and why. */
@@ -35,10 +42,15 @@ public record SettlementResult(String contractId, int contractVersion, String pe
         /** DRG missing from the baseline table version in force. */
         DRG_NOT_IN_TABLE,
         /** Claim in another currency than the contract's: never converted silently. */
-        CURRENCY_MISMATCH
+        CURRENCY_MISMATCH,
+        /** actual / baseline above the contract's review ratio: left for expert review. */
+        EXPERT_REVIEW
     }
 
-    /** One step of the calculation as an auditor reads it. */
-    public record TraceStep(String name, String rule, String value) {
+    /** One step of the calculation as an auditor reads it: its formula, the inputs it names and its value. */
+    public record TraceStep(String name, String formula, Map<String, String> inputs, String value) {
+        public TraceStep {
+            inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inputs));
+        }
     }
 }

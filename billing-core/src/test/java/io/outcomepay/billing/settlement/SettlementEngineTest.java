@@ -119,8 +119,8 @@ class SettlementEngineTest {
         assertThat(result.total().pool()).isEqualByComparingTo("0.00");
         assertThat(result.hospitals()).allSatisfy(r -> assertThat(r.vendor()).isEqualByComparingTo("0.00"));
         assertThat(result.trace()).anySatisfy(s -> {
-            assertThat(s.name()).isEqualTo("threshold_met");
-            assertThat(s.value()).isEqualTo("false");
+            assertThat(s.name()).isEqualTo("generated");
+            assertThat(s.value()).isEqualTo("0.00");
         });
     }
 
@@ -146,7 +146,7 @@ class SettlementEngineTest {
             java.util.Collections.reverse(reversed);
             SettlementResult again = SettlementEngine.settle(new SettlementRequest(request.contractId(),
                     request.contractVersion(), request.period(), request.currency(), request.hospitals(),
-                    request.baseline(), request.terms(), reversed));
+                    request.vendor(), request.baseline(), request.terms(), request.qualityScore(), reversed));
             assertThat(again).isEqualTo(first);
         } finally {
             Locale.setDefault(locale);

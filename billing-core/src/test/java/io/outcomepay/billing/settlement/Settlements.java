@@ -59,9 +59,9 @@ public final class Settlements {
 
         public SettlementRequest build() {
             return new SettlementRequest("C-TEST", 1, YearMonth.of(2026, 1), Currency.getInstance("USD"),
-                    List.of("H002", "H001"),
+                    List.of("H002", "H001"), "VENDOR-1",
                     new DrgBaseline("ms-drg-v43", 1, "sha-of-table", new BigDecimal("6500.00"), V43_WEIGHTS),
-                    terms, lines);
+                    terms, null, lines);
         }
 
         public SettlementResult settle() {

@@ -15,7 +15,7 @@ class SettlementCsvTest {
     private static Row row(String hospital, String savings, String rate, String pool) {
         return new Row(hospital, 2, 1, new BigDecimal("1000.00"), new BigDecimal("900.00"), new BigDecimal(savings),
                 rate == null ? null : new BigDecimal(rate), new BigDecimal(pool), new BigDecimal("0.50"),
-                new BigDecimal("0.30"), new BigDecimal("0.20"));
+                new BigDecimal("0.30"), new BigDecimal("0.20"), java.util.Map.of("V1", new BigDecimal("0.20")));
     }
 
     @Test

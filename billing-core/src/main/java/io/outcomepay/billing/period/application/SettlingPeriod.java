@@ -10,6 +10,7 @@ import io.outcomepay.billing.settlement.SettlementRequest;
 import io.outcomepay.billing.settlement.SettlementResult;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Currency;
@@ -30,6 +31,11 @@ public class SettlingPeriod {
     }
 
     public Settled settle(String contractId, YearMonth period) {
+        return settle(contractId, period, null);
+    }
+
+    /** @param qualityScore 0..1 for terms with a quality gate; null when there is none */
+    public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore) {
         LocalDate firstDay = period.atDay(1);
         SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
                 .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
@@ -38,8 +44,8 @@ public class SettlingPeriod {
                 .orElseThrow(() -> new SettlementRefused("baseline table " + definition.baseline().table()
                         + " has no version in force on " + firstDay));
         SettlementRequest request = new SettlementRequest(contractId, contract.version(), period,
-                Currency.getInstance(definition.currency()), definition.hospitals(), baseline, definition.terms(),
-                sources.encounters(definition.hospitals(), period));
+                Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(), baseline,
+                definition.terms(), qualityScore, sources.encounters(definition.hospitals(), period));
         SettlementResult result = SettlementEngine.settle(request);
         VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period), result));
         return new Settled(result, recorded.version(), recorded.changed());

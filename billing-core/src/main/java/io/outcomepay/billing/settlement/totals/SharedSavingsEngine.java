@@ -43,11 +43,13 @@ public final class SharedSavingsEngine {
         BigDecimal mlr = terms.twoSided() ? terms.minimumLossRate().rateFor(in.assigned()) : msr;
         BigDecimal savingsThreshold = msr.multiply(benchmark);
         BigDecimal lossThreshold = mlr.multiply(benchmark);
-        step(trace, "savings", "benchmark_total - expenditure_total = " + plain(benchmark) + " - "
-                + plain(in.expenditureTotal()), savings);
-        step(trace, "savings_rate", "savings / benchmark_total, shown to " + RATE_SCALE + " decimals", rate(savings, benchmark));
-        step(trace, "msr", terms.minimumSavingsRate().describe() + " for " + in.assigned() + " assigned", msr);
-        step(trace, "mlr", terms.twoSided() ? terms.minimumLossRate().describe() : "one-sided: losses generated at the msr", mlr);
+        step(trace, "savings", "benchmark_total - expenditure_total", savings,
+                "benchmark_total", plain(benchmark), "expenditure_total", plain(in.expenditureTotal()));
+        step(trace, "savings_rate", "savings / benchmark_total, shown to " + RATE_SCALE + " decimals",
+                rate(savings, benchmark));
+        step(trace, "msr", terms.minimumSavingsRate().describe(), msr, "assigned", Integer.toString(in.assigned()));
+        step(trace, "mlr", terms.twoSided() ? terms.minimumLossRate().describe()
+                : "one-sided: losses are generated at the msr and not shared", mlr);
 
         BigDecimal generated;
         if (savings.signum() > 0 && savings.compareTo(savingsThreshold) >= 0) {
@@ -57,15 +59,15 @@ public final class SharedSavingsEngine {
         } else {
             generated = BigDecimal.ZERO.setScale(savings.scale());
         }
-        step(trace, "generated", "savings if savings >= msr x benchmark (" + plain(savingsThreshold)
-                + ") or -savings >= mlr x benchmark (" + plain(lossThreshold) + "), else 0", generated);
+        step(trace, "generated", "savings if savings >= msr x benchmark_total or -savings >= mlr x benchmark_total, else 0",
+                generated, "msr x benchmark_total", plain(savingsThreshold), "mlr x benchmark_total", plain(lossThreshold));
 
         BigDecimal quality = quality(in, terms);
         BigDecimal finalShareRate = terms.maxShareRate().multiply(quality);
         step(trace, "final_share_rate", terms.qualityGate()
-                ? "max_share_rate " + plain(terms.maxShareRate()) + " x quality " + plain(quality)
-                + (in.qualityScore() == null ? " (quality standard not met)" : "")
-                : "max_share_rate (no quality gate)", finalShareRate);
+                ? "max_share_rate x quality_score (0 without a score or below the minimum)" : "max_share_rate (no quality gate)",
+                finalShareRate, "max_share_rate", plain(terms.maxShareRate()), "quality_score",
+                in.qualityScore() == null ? "not met" : plain(in.qualityScore()));
 
         BigDecimal earned;
         if (generated.signum() > 0) {
@@ -74,10 +76,11 @@ public final class SharedSavingsEngine {
             BigDecimal afterWithhold = shareable.multiply(finalShareRate).multiply(BigDecimal.ONE.subtract(terms.withhold()));
             BigDecimal cap = terms.savingsCapRate().multiply(benchmark);
             step(trace, "shareable", terms.sharing() == SharingMethod.FIRST_DOLLAR ? "first_dollar: generated"
-                    : "above_threshold: generated - msr x benchmark", shareable);
-            step(trace, "after_withhold", "shareable x final_share_rate x (1 - withhold " + plain(terms.withhold()) + ")",
-                    afterWithhold);
-            step(trace, "savings_cap", "savings_cap_rate " + plain(terms.savingsCapRate()) + " x benchmark", cap);
+                    : "above_threshold: generated - msr x benchmark_total", shareable);
+            step(trace, "after_withhold", "shareable x final_share_rate x (1 - withhold)", afterWithhold,
+                    "withhold", plain(terms.withhold()));
+            step(trace, "savings_cap", "savings_cap_rate x benchmark_total", cap,
+                    "savings_cap_rate", plain(terms.savingsCapRate()));
             earned = afterWithhold.min(cap);
         } else if (generated.signum() < 0 && terms.twoSided()) {
             BigDecimal lossRate = terms.lossRate().rateFor(finalShareRate);
@@ -86,17 +89,19 @@ public final class SharedSavingsEngine {
             step(trace, "shared_loss", "generated x loss_rate", shared);
             if (terms.lossCapRate() != null) {
                 BigDecimal limit = terms.lossCapRate().multiply(benchmark).negate();
-                step(trace, "loss_cap", "-(loss_cap_rate " + plain(terms.lossCapRate()) + " x benchmark)", limit);
+                step(trace, "loss_cap", "-(loss_cap_rate x benchmark_total)", limit,
+                        "loss_cap_rate", plain(terms.lossCapRate()));
                 shared = shared.max(limit);
             }
-            step(trace, "disaster_adjustment", "reduces the shared loss", in.disasterAdjustment());
+            step(trace, "disaster_adjustment", "subtracted: reduces the shared loss", in.disasterAdjustment());
             earned = shared.subtract(in.disasterAdjustment()).min(BigDecimal.ZERO);
         } else {
             earned = BigDecimal.ZERO;
         }
         earned = earned.setScale(scale, RoundingMode.HALF_UP);
         step(trace, "earned", generated.signum() < 0 && !terms.twoSided() ? "one-sided: no shared losses"
-                : "rounded half up to " + scale + " decimals; negative = the participant owes", earned);
+                : "round_half_up(min(after_withhold, savings_cap)) or the shared loss, to " + scale
+                + " decimals; negative = owed", earned);
 
         BigDecimal savingsRate = rate(savings, benchmark);
         BigDecimal msrShown = new BigDecimal(normalized(msr.setScale(RATE_SCALE, RoundingMode.HALF_UP)));
@@ -119,8 +124,13 @@ public final class SharedSavingsEngine {
         return part.divide(whole, RATE_SCALE, RoundingMode.HALF_UP);
     }
 
-    private static void step(List<TraceStep> trace, String name, String rule, BigDecimal value) {
-        trace.add(new TraceStep(name, rule, plain(value)));
+    /** A trace step; inputs come as name, value pairs. */
+    private static void step(List<TraceStep> trace, String name, String formula, BigDecimal value, String... inputs) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.length; i += 2) {
+            named.put(inputs[i], inputs[i + 1]);
+        }
+        trace.add(new TraceStep(name, formula, named, plain(value)));
     }
 
     private static String plain(BigDecimal value) {
