@@ -1,26 +1,39 @@
 package io.outcomepay.app.cli;
 
+import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.operations.Operations;
+import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.application.SettlingPeriod;
+import io.outcomepay.billing.settlement.SettlementResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
-@Command(name = "settle", mixinStandardHelpOptions = true,
+@Command(name = "settle", mixinStandardHelpOptions = true, subcommands = SettleCommand.Explain.class,
         description = {"Settle one contract month: encounters discharged in it at the contract's hospitals,",
                 "eligible, not voided, at their latest correction. Prints the per-hospital table and the",
-                "fingerprint; settling again with nothing new gives the same fingerprint and records nothing."})
+                "fingerprint; settling again with nothing new gives the same fingerprint and records nothing.",
+                "'settle explain' prints the recorded calculation step by step."})
 public class SettleCommand extends RuntimeCommand {
 
-    @Option(names = "--contract", required = true, paramLabel = "ID", description = "contract id")
+    @Option(names = "--contract", paramLabel = "ID", description = "contract id (required)")
     String contractId;
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "month to settle")
+    @Option(names = "--period", paramLabel = "YYYY-MM", description = "month to settle (required)")
     String period;
+
+    @Option(names = "--quality-score", paramLabel = "0..1",
+            description = "quality score for contracts with a quality gate")
+    BigDecimal qualityScore;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "write one row per hospital and a TOTAL row")
     Path out;
@@ -30,8 +43,18 @@ public class SettleCommand extends RuntimeCommand {
 
     @Override
     public Integer call() {
-        parsePeriod(period);
+        requireContractAndPeriod(contractId, period);
         return super.call();
+    }
+
+    static void requireContractAndPeriod(String contractId, String period) {
+        if (contractId == null || contractId.isBlank()) {
+            throw new IllegalArgumentException("--contract is required");
+        }
+        if (period == null) {
+            throw new IllegalArgumentException("--period is required");
+        }
+        parsePeriod(period);
     }
 
     static YearMonth parsePeriod(String text) {
@@ -44,7 +67,7 @@ public class SettleCommand extends RuntimeCommand {
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, parsePeriod(period));
+        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, parsePeriod(period), qualityScore);
         SettlementPrinter.print(settled, out());
         if (out != null) {
             SettlementPrinter.writeSettlement(settled.result(), out);
@@ -55,5 +78,61 @@ public class SettleCommand extends RuntimeCommand {
             out().println("wrote " + exclusions);
         }
         return 0;
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = {"Print the latest recorded settlement of a contract month step by step: each step's",
+                    "formula, inputs and value, the contract and baseline versions used, and whether settling",
+                    "again now would give the same fingerprint. Records nothing."})
+    static class Explain extends RuntimeCommand {
+
+        @Option(names = "--contract", required = true, paramLabel = "ID", description = "contract id")
+        String contractId;
+
+        @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "month")
+        String period;
+
+        @Option(names = "--json", description = "the recorded revision as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            requireContractAndPeriod(contractId, period);
+            return super.call();
+        }
+
+        @Override
+        int run(OutcomePayRuntime runtime) {
+            YearMonth month = parsePeriod(period);
+            List<PeriodSettled> revisions = runtime.bean(SettlementHistory.class).revisions(contractId, month);
+            if (revisions.isEmpty()) {
+                throw new IllegalArgumentException(contractId + " " + period + " has not been settled");
+            }
+            PeriodSettled latest = revisions.get(revisions.size() - 1);
+            if (json) {
+                out().println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(latest));
+                return 0;
+            }
+            SettlementResult r = latest.result();
+            out().printf(Locale.ROOT, "Settlement %s %s, revision %d of %d%n", r.contractId(), r.period(),
+                    latest.revision(), revisions.size());
+            out().printf(Locale.ROOT, "Contract version %d, baseline %s version %d, currency %s, quality score %s%n",
+                    r.contractVersion(), r.baselineTable(), r.baselineTableVersion(), r.currency(),
+                    r.qualityScore() == null ? "none" : r.qualityScore().toPlainString());
+            int width = r.trace().stream().mapToInt(s -> s.name().length()).max().orElse(10);
+            for (SettlementResult.TraceStep step : r.trace()) {
+                out().printf(Locale.ROOT, "  %-" + width + "s = %s%n", step.name(), step.value());
+                out().printf(Locale.ROOT, "  %-" + width + "s   %s%s%n", "", step.formula(),
+                        step.inputs().isEmpty() ? "" : "  " + step.inputs());
+            }
+            SettlementPrinter.table(r, out());
+            SettlementResult now = runtime.bean(Operations.class).recalculate(contractId, month, r.qualityScore());
+            out().printf(Locale.ROOT, "Fingerprint %s%n", r.fingerprint());
+            out().println(now.fingerprint().equals(r.fingerprint())
+                    ? "Settling again now gives the same fingerprint."
+                    : "Settling again now would give " + now.fingerprint() + " (the data or terms changed since).");
+            return 0;
+        }
     }
 }

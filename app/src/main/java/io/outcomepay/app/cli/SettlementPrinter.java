@@ -30,16 +30,7 @@ final class SettlementPrinter {
         SettlementResult r = settled.result();
         out.printf(Locale.ROOT, "Settlement %s %s (contract version %d, %s v%d, %s)%n", r.contractId(), r.period(),
                 r.contractVersion(), r.baselineTable(), r.baselineTableVersion(), r.currency());
-        String format = "%-8s %10s %8s %16s %16s %14s %9s %13s %13s %13s %13s%n";
-        out.printf(Locale.ROOT, format, "hospital", "encounters", "excluded", "baseline", "actual", "savings", "rate",
-                "pool", "insurer", "hospital", "vendor");
-        List<Row> rows = new ArrayList<>(r.hospitals());
-        rows.add(r.total());
-        for (Row row : rows) {
-            out.printf(Locale.ROOT, format, row.hospitalId(), row.encounters(), row.excluded(),
-                    plain(row.baselineTotal()), plain(row.actualTotal()), plain(row.savings()), percent(row.savingsRate()),
-                    plain(row.pool()), plain(row.insurer()), plain(row.hospital()), plain(row.vendor()));
-        }
+        table(r, out);
         Map<SettlementResult.ExclusionReason, Integer> reasons = new TreeMap<>();
         r.exclusions().forEach(e -> reasons.merge(e.reason(), 1, Integer::sum));
         out.printf(Locale.ROOT, "In period %d, not eligible %d, excluded %d %s%n", r.inPeriod(), r.notEligible(),
@@ -50,6 +41,23 @@ final class SettlementPrinter {
         out.printf(Locale.ROOT, "Fingerprint %s (period revision %d, %s)%n", r.fingerprint(), settled.revision(),
                 settled.newRevision() ? "recorded as a new revision" : "unchanged, nothing recorded");
         out.flush();
+    }
+
+    /** The per-hospital table with the TOTAL row. */
+    static void table(SettlementResult r, PrintWriter out) {
+        String format = "%-8s %10s %8s %16s %16s %14s %9s %13s %13s %13s %13s%n";
+        out.printf(Locale.ROOT, format, "hospital", "encounters", "excluded", "baseline", "actual", "savings", "rate",
+                "pool", "insurer", "hospital", "vendor");
+        List<Row> rows = new ArrayList<>(r.hospitals());
+        rows.add(r.total());
+        for (Row row : rows) {
+            out.printf(Locale.ROOT, format, row.hospitalId(), row.encounters(), row.excluded(),
+                    plain(row.baselineTotal()), plain(row.actualTotal()), plain(row.savings()), percent(row.savingsRate()),
+                    plain(row.pool()), plain(row.insurer()), plain(row.hospital()), plain(row.vendor()));
+        }
+        if (r.total().vendors().size() > 1) {
+            out.printf(Locale.ROOT, "vendors: %s%n", r.total().vendors());
+        }
     }
 
     static void writeSettlement(SettlementResult result, Path file) {

@@ -14,6 +14,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,6 +105,17 @@ public class AxonStorageConfiguration {
                 .schema(tokenSchema)
                 .serializer(serializer)
                 .build();
+    }
+
+    /**
+     * Jackson 3 refuses polymorphic types under {@code Object} by default; Axon's tracking tokens
+     * (a ReplayToken wraps another token after a reset) need them. Only Axon's own types are allowed.
+     */
+    @Bean
+    public Jackson3SerializerCustomizer axonTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
     }
 
     /** A projection that fails stops its processor (and is retried) instead of skipping the event. */

@@ -15,7 +15,10 @@ import io.outcomepay.claims.intake.Pseudonymizer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import io.outcomepay.billing.settlement.SettlementResult;
+
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Set;
@@ -72,6 +75,16 @@ public class Operations {
     }
 
     public SettlingPeriod.Settled settle(String contractId, YearMonth period) {
-        return settling.settle(contractId, period);
+        return settling.settle(contractId, period, null);
+    }
+
+    /** @param qualityScore 0..1 for contracts with a quality gate, or null */
+    public SettlingPeriod.Settled settle(String contractId, YearMonth period, BigDecimal qualityScore) {
+        return settling.settle(contractId, period, qualityScore);
+    }
+
+    /** What settling would give now, recording nothing. */
+    public SettlementResult recalculate(String contractId, YearMonth period, BigDecimal qualityScore) {
+        return settling.calculate(contractId, period, qualityScore);
     }
 }

@@ -117,6 +117,13 @@ class CommandLineTest {
             assertThat(firstCsv.lines()).hasSize(5).last().asString().startsWith("C-2026-001,2026-01,TOTAL,");
             assertThat(Files.readAllBytes(home.resolve("pseudonym.key"))).hasSize(32);
             assertThat(Files.readString(out.resolve("rejected-claims-2026-01.csv")).lines()).hasSize(13);
+            Run explained = run("settle", "explain", "--contract", "C-2026-001", "--period", "2026-01");
+            assertThat(explained.exitCode()).as(explained.err()).isZero();
+            assertThat(explained.out()).contains("Contract version 1, baseline ms-drg-v43 version 1")
+                    .contains("Fingerprint " + fingerprint(first.out()))
+                    .contains("Settling again now gives the same fingerprint.");
+            Run json = run("settle", "explain", "--contract", "C-2026-001", "--period", "2026-01", "--json");
+            assertThat(json.out()).contains("\"fingerprint\" : \"" + fingerprint(first.out()) + "\"");
         } finally {
             System.clearProperty("spring.datasource.url");
             System.clearProperty("spring.datasource.username");

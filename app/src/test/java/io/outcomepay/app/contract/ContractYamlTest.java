@@ -73,4 +73,42 @@ class ContractYamlTest {
         assertThatThrownBy(() -> read(EXAMPLE.replace("currency: USD", "currency: DOLLARS")))
                 .hasMessage("c.yaml: currency 'DOLLARS' is not an ISO 4217 code");
     }
+
+    @Test
+    void startsFromAPresetAndOverridesItsTerms() {
+        ContractDefinition c = read(EXAMPLE.replace("  eligible: ai_assisted          # or: all", """
+                  preset: mssp-track-2
+                  eligible: ai_assisted
+                  loss_cap_rate: "0.075"
+                """.stripTrailing()).replace("cap_rate: 0.10 ", "cap_rate: 0.15 "));
+
+        assertThat(c.terms().preset()).isEqualTo("mssp-track-2");
+        assertThat(c.terms().maxShareRate()).isEqualByComparingTo("0.60");
+        assertThat(c.terms().withhold()).isEqualByComparingTo("0.02");
+        assertThat(c.terms().minimumQualityScore()).isEqualByComparingTo("0");
+        assertThat(c.terms().losses().lowest()).isEqualByComparingTo("0.40");
+        assertThat(c.terms().losses().highest()).isEqualByComparingTo("0.60");
+        assertThat(c.terms().losses().capRate()).isEqualByComparingTo("0.075");
+        assertThat(c.terms().minimumLossRate()).as("symmetric").isEqualByComparingTo("0.02");
+    }
+
+    @Test
+    void readsSeveralVendorsAndOutlierRules() {
+        ContractDefinition c = read(EXAMPLE
+                .replace("shares: { insurer: \"0.50\", hospital: \"0.30\", vendor: \"0.20\" }",
+                        "shares: { insurer: \"0.50\", hospital: \"0.30\", vendors: { V1: \"0.15\", V2: \"0.05\" } }")
+                .replace("outliers: { low: \"0.40\", high: \"3.00\" }",
+                        "outliers: { rule: prorate, low: \"0.5\", high: \"2.0\", review: \"5\" }"));
+
+        assertThat(c.terms().shares().vendors()).containsOnlyKeys("V1", "V2");
+        assertThat(c.terms().shares().vendor()).isEqualByComparingTo("0.20");
+        assertThat(c.terms().outliers().rule()).isEqualTo(SettlementTerms.OutlierRule.PRORATE);
+        assertThat(c.terms().outliers().review()).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void refusesAnUnknownPreset() {
+        assertThatThrownBy(() -> read(EXAMPLE.replace("  eligible: ai_assisted", "  preset: mssp-track-7\n  eligible: ai_assisted")))
+                .hasMessageStartingWith("c.yaml: terms.preset: unknown preset 'mssp-track-7'");
+    }
 }

@@ -128,6 +128,33 @@ class SettlingPeriodTest extends IntegrationTest {
         assertThat(february.total().baselineTotal()).isEqualByComparingTo("9200.80");
     }
 
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+    @Autowired
+    io.outcomepay.analytics.catchup.ReadModelCatchUp catchUp;
+
+    @Test
+    void rebuildingTheReadModelsFromTheEventStoreGivesTheSameFingerprint() {
+        String p = "S5-";
+        operations.createContract(Contracts.definition("S5-C", p + "H001, " + p + "H002", "2026-01-01", "6500.00"));
+        operations.ingestCsv(goldenFile(p), QUIET);
+        SettlingPeriod.Settled before = operations.settle("S5-C", JANUARY);
+
+        processing.eventProcessors().values().forEach(processor -> {
+            org.axonframework.eventhandling.StreamingEventProcessor streaming =
+                    (org.axonframework.eventhandling.StreamingEventProcessor) processor;
+            streaming.shutDown();
+            streaming.resetTokens();
+            streaming.start();
+        });
+        catchUp.await();
+        SettlingPeriod.Settled after = operations.settle("S5-C", JANUARY);
+
+        assertThat(after.result().fingerprint()).isEqualTo(before.result().fingerprint());
+        assertThat(after.newRevision()).isFalse();
+        assertThat(after.revision()).isEqualTo(before.revision());
+    }
+
     @Test
     void refusesToSettleAContractThatIsNotInForce() {
         operations.createContract(Contracts.definition("S4-C", "S4-H001", "2026-03-01", "6500.00"));

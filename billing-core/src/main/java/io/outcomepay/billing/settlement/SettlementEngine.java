@@ -129,7 +129,7 @@ public final class SettlementEngine {
         return new SettlementResult(request.contractId(), request.contractVersion(), request.period().toString(),
                 currency.getCurrencyCode(), request.baseline().tableId(), request.baseline().tableVersion(),
                 lines.size(), notEligible, total, List.copyOf(rows), List.copyOf(exclusions), List.copyOf(trace),
-                fingerprint);
+                fingerprint, request.qualityScore());
     }
 
     /** Splits an amount of either sign: the absolute value by largest remainder, the sign kept. */

@@ -13,7 +13,7 @@ public record SettlementResult(String contractId, int contractVersion, String pe
                                String baselineTable, int baselineTableVersion,
                                int inPeriod, int notEligible,
                                Row total, List<Row> hospitals, List<Exclusion> exclusions,
-                               List<TraceStep> trace, String fingerprint) {
+                               List<TraceStep> trace, String fingerprint, BigDecimal qualityScore) {
 
     /**
      * Totals and the pool split for the whole contract (hospitalId TOTAL) or for one hospital. A
@@ -25,6 +25,9 @@ public record SettlementResult(String contractId, int contractVersion, String pe
     public record Row(String hospitalId, int encounters, int excluded, BigDecimal baselineTotal,
                       BigDecimal actualTotal, BigDecimal savings, BigDecimal savingsRate, BigDecimal pool,
                       BigDecimal insurer, BigDecimal hospital, BigDecimal vendor, Map<String, BigDecimal> vendors) {
+        public Row {
+            vendors = vendors == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vendors));
+        }
     }
 
     /** An eligible encounter left out of the totals, and why. */

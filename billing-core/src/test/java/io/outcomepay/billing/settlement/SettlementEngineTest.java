@@ -139,15 +139,19 @@ class SettlementEngineTest {
         Locale locale = Locale.getDefault();
         TimeZone zone = TimeZone.getDefault();
         try {
-            Locale.setDefault(Locale.forLanguageTag("ar-EG"));
-            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kathmandu"));
-            SettlementRequest request = goldenFile(Settlements.firstDollar()).build();
-            java.util.List<EncounterLine> reversed = new java.util.ArrayList<>(request.encounters());
-            java.util.Collections.reverse(reversed);
-            SettlementResult again = SettlementEngine.settle(new SettlementRequest(request.contractId(),
-                    request.contractVersion(), request.period(), request.currency(), request.hospitals(),
-                    request.vendor(), request.baseline(), request.terms(), request.qualityScore(), reversed));
-            assertThat(again).isEqualTo(first);
+            for (String tag : new String[]{"ar-EG", "de-DE"}) {
+                for (String tz : new String[]{"Asia/Kathmandu", "America/St_Johns"}) {
+                    Locale.setDefault(Locale.forLanguageTag(tag));
+                    TimeZone.setDefault(TimeZone.getTimeZone(tz));
+                    SettlementRequest request = goldenFile(Settlements.firstDollar()).build();
+                    java.util.List<EncounterLine> reversed = new java.util.ArrayList<>(request.encounters());
+                    java.util.Collections.reverse(reversed);
+                    SettlementResult again = SettlementEngine.settle(new SettlementRequest(request.contractId(),
+                            request.contractVersion(), request.period(), request.currency(), request.hospitals(),
+                            request.vendor(), request.baseline(), request.terms(), request.qualityScore(), reversed));
+                    assertThat(again).as(tag + " " + tz).isEqualTo(first);
+                }
+            }
         } finally {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);

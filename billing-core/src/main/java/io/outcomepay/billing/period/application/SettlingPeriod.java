@@ -36,6 +36,13 @@ public class SettlingPeriod {
 
     /** @param qualityScore 0..1 for terms with a quality gate; null when there is none */
     public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore) {
+        SettlementResult result = calculate(contractId, period, qualityScore);
+        VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period), result));
+        return new Settled(result, recorded.version(), recorded.changed());
+    }
+
+    /** The settlement as it would be recorded now, without recording it. */
+    public SettlementResult calculate(String contractId, YearMonth period, BigDecimal qualityScore) {
         LocalDate firstDay = period.atDay(1);
         SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
                 .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
@@ -46,9 +53,7 @@ public class SettlingPeriod {
         SettlementRequest request = new SettlementRequest(contractId, contract.version(), period,
                 Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(), baseline,
                 definition.terms(), qualityScore, sources.encounters(definition.hospitals(), period));
-        SettlementResult result = SettlementEngine.settle(request);
-        VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period), result));
-        return new Settled(result, recorded.version(), recorded.changed());
+        return SettlementEngine.settle(request);
     }
 
     /** A settlement and the period revision it is recorded as. */

@@ -67,7 +67,7 @@ public final class SharedSavingsEngine {
         step(trace, "final_share_rate", terms.qualityGate()
                 ? "max_share_rate x quality_score (0 without a score or below the minimum)" : "max_share_rate (no quality gate)",
                 finalShareRate, "max_share_rate", plain(terms.maxShareRate()), "quality_score",
-                in.qualityScore() == null ? "not met" : plain(in.qualityScore()));
+                !terms.qualityGate() ? "not used" : in.qualityScore() == null ? "not met" : plain(in.qualityScore()));
 
         BigDecimal earned;
         if (generated.signum() > 0) {
