@@ -37,12 +37,11 @@ public final class Fingerprint {
         contract.put("currency", request.currency().getCurrencyCode());
         contract.put("hospitals", List.copyOf(new TreeSet<>(request.hospitals())));
         contract.put("vendor", request.vendor());
-        DrgBaseline baseline = request.baseline();
-        Map<String, Object> table = new LinkedHashMap<>();
+        CaseBaseline baseline = request.baseline();
+        Map<String, Object> table = new LinkedHashMap<>(baseline.pricing());
         table.put("table", baseline.tableId());
         table.put("version", baseline.tableVersion());
         table.put("sha256", baseline.contentSha256());
-        table.put("base_rate", rate(baseline.baseRate()));
         List<Object> inputs = new ArrayList<>();
         lines.stream().sorted(Comparator.comparing(EncounterLine::encounterId)).forEach(l -> {
             Map<String, Object> line = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import io.outcomepay.billing.settlement.totals.TotalsInput;
 import io.outcomepay.billing.settlement.totals.TotalsResult;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,10 +32,13 @@ import java.util.TreeSet;
  * always gives the same result, byte for byte.
  *
  * <pre>
- * baseline_i = round_half_up(weight(drg) x base_rate, scale)     actual_i = allowed_amount
- * outside [low, high] x baseline_i: exclude | cap (actual_i clamped to the bound, half up) |
- *     prorate (baseline_i x ratio below low, baseline_i x (ratio - high + 1) above high, half up)
- * above review x baseline_i, weight 0, DRG not in the table, another currency: excluded and listed
+ * norm_i, standard_i: DRG  weight x base_rate (rounded half up) for both;
+ *                     DIP  group mean cost, and score x point_value x institution coefficient
+ * ratio_i = actual_i / norm_i        actual_i = allowed_amount
+ * outside [low, high]: exclude | cap (actual_i = bound x norm_i, half up) |
+ *     prorate (standard_i x ratio_i below low, standard_i x (ratio_i - high + 1) above high)
+ * baseline_i = round_half_up(standard_i, after proration, scale)
+ * ratio above review, no norm (weight or score 0, group not in the table), another currency: excluded, listed
  * B = sum baseline_i, A = sum actual_i over included
  * pool = earned of the shared savings engine on (B, A) with the contract's terms (msr, sharing,
  *        max share x quality, withhold, cap; losses when two-sided), rounded half up
@@ -98,9 +102,10 @@ public final class SettlementEngine {
         Accumulator all = new Accumulator(currency);
         byHospital.values().forEach(all::add);
         trace.add(step("included", "eligible and not excluded", Map.of(), Integer.toString(all.included)));
-        trace.add(step("baseline_total", "B = sum of baseline_i", Map.of("base_rate",
-                request.baseline().baseRate().toPlainString(), "table", request.baseline().tableId() + " v"
-                + request.baseline().tableVersion()), all.baseline.amount().toPlainString()));
+        Map<String, String> pricing = new TreeMap<>();
+        request.baseline().pricing().forEach((k, v) -> pricing.put(k, String.valueOf(v)));
+        pricing.put("table", request.baseline().tableId() + " v" + request.baseline().tableVersion());
+        trace.add(step("baseline_total", "B = sum of baseline_i", pricing, all.baseline.amount().toPlainString()));
         trace.add(step("actual_total", "A = sum of actual_i", Map.of(), all.actual.amount().toPlainString()));
         Money pool = pool(request, all, trace);
 
@@ -166,39 +171,46 @@ public final class SettlementEngine {
             return exclusion(line, ExclusionReason.CURRENCY_MISMATCH,
                     "claim in " + line.currency() + ", contract in " + request.currency().getCurrencyCode());
         }
-        BigDecimal weight = request.baseline().weights().get(line.drg());
-        if (weight == null) {
-            return exclusion(line, ExclusionReason.DRG_NOT_IN_TABLE, "DRG " + line.drg() + " not in "
-                    + request.baseline().tableId() + " v" + request.baseline().tableVersion());
+        CaseBaseline.Norm norm = request.baseline().normFor(line, request.currency());
+        if (norm.missing() != null) {
+            return exclusion(line, norm.missing(), norm.detail());
         }
-        if (weight.signum() == 0) {
-            return exclusion(line, ExclusionReason.UNGROUPABLE, "DRG " + line.drg() + " has weight 0");
-        }
-        Money baseline = Money.roundHalfUp(weight.multiply(request.baseline().baseRate()), request.currency());
+        BigDecimal reference = norm.reference();
         Money actual = new Money(line.allowedAmount(), request.currency());
         OutlierBounds bounds = request.terms().outliers();
-        String ratio = "actual " + actual.amount().toPlainString() + " / baseline " + baseline.amount().toPlainString()
-                + " = " + actual.amount().divide(baseline.amount(), RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
-        if (bounds.review() != null && actual.amount().compareTo(bounds.review().multiply(baseline.amount())) > 0) {
+        String ratio = "actual " + actual.amount().toPlainString() + " / norm " + reference.toPlainString()
+                + " = " + actual.amount().divide(reference, RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
+        if (bounds.review() != null && actual.amount().compareTo(bounds.review().multiply(reference)) > 0) {
             return exclusion(line, ExclusionReason.EXPERT_REVIEW, ratio + " above review "
                     + bounds.review().toPlainString());
         }
-        boolean low = actual.amount().compareTo(bounds.low().multiply(baseline.amount())) < 0;
-        boolean high = actual.amount().compareTo(bounds.high().multiply(baseline.amount())) > 0;
+        boolean low = actual.amount().compareTo(bounds.low().multiply(reference)) < 0;
+        boolean high = actual.amount().compareTo(bounds.high().multiply(reference)) > 0;
+        Money baseline;
         if (low || high) {
             switch (bounds.rule()) {
                 case EXCLUDE -> {
                     return exclusion(line, low ? ExclusionReason.LOW_OUTLIER : ExclusionReason.HIGH_OUTLIER,
                             ratio + " outside [" + bounds.low().toPlainString() + ", " + bounds.high().toPlainString() + "]");
                 }
-                case CAP -> actual = Money.roundHalfUp((low ? bounds.low() : bounds.high()).multiply(baseline.amount()),
+                case CAP -> actual = Money.roundHalfUp((low ? bounds.low() : bounds.high()).multiply(reference),
                         request.currency());
-                case PRORATE -> baseline = low ? actual
-                        : Money.roundHalfUp(actual.amount().subtract(bounds.high().subtract(BigDecimal.ONE)
-                        .multiply(baseline.amount())), request.currency());
+                case PRORATE -> {
+                    // the baseline is scaled below, from the standard
+                }
             }
             adjusted.merge((bounds.rule() == OutlierRule.CAP ? "capped_" : "prorated_") + (low ? "low" : "high"), 1,
                     Integer::sum);
+        }
+        if (bounds.rule() == OutlierRule.PRORATE && (low || high)) {
+            // ratio x standard below low, (ratio - high + 1) x standard above high; exact until rounded
+            BigDecimal prorated = low
+                    ? actual.amount().multiply(norm.standard())
+                    : actual.amount().subtract(bounds.high().subtract(BigDecimal.ONE).multiply(reference))
+                    .multiply(norm.standard());
+            baseline = Money.roundHalfUp(prorated.divide(reference, MathContext.DECIMAL128), request.currency());
+        } else {
+            baseline = Money.roundHalfUp(norm.standard(), request.currency());
         }
         acc.include(baseline, actual);
         return null;

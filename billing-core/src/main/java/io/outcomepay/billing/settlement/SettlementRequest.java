@@ -12,7 +12,7 @@ import java.util.List;
  * @param qualityScore 0..1 for terms with a quality gate, or null (no score: a gate shares nothing)
  */
 public record SettlementRequest(String contractId, int contractVersion, YearMonth period, Currency currency,
-                                List<String> hospitals, String vendor, DrgBaseline baseline, SettlementTerms terms,
+                                List<String> hospitals, String vendor, CaseBaseline baseline, SettlementTerms terms,
                                 BigDecimal qualityScore, List<EncounterLine> encounters) {
 
     public SettlementRequest {

@@ -102,4 +102,31 @@ class ContractFormsTest {
         assertThat(r.total().savings()).isEqualByComparingTo("543.60");
         assertThat(r.total().pool()).isEqualByComparingTo("0.00");
     }
+
+    @Test
+    void aDipBaselineProratesTheScoreOfOutliersAgainstTheGroupMeanCost() {
+        // G1: score 100, mean cost 10,000.00; point value 95.00; H001 coefficient 1.05 (9,975.00), H002 1 (9,500.00)
+        DipBaseline dip = new DipBaseline("dip-test", 1, "sha", new BigDecimal("95.00"),
+                Map.of("H001", new BigDecimal("1.05")),
+                Map.of("G1", new DipBaseline.Group(new BigDecimal("100"), new BigDecimal("10000.00"))));
+        SettlementTerms terms = new SettlementTerms(Eligibility.AI_ASSISTED, new BigDecimal("0.02"),
+                SharingMethod.FIRST_DOLLAR, new BigDecimal("0.10"),
+                new OutlierBounds(new BigDecimal("0.5"), new BigDecimal("2.0"), OutlierRule.PRORATE, new BigDecimal("5")),
+                new PartyShares(new BigDecimal("0.50"), new BigDecimal("0.30"), new BigDecimal("0.20")));
+
+        SettlementResult r = Settlements.request(terms).baseline(dip)
+                .encounter("H001", "G1", "9000.00")     // ratio 0.9: 9,975.00
+                .encounter("H001", "G1", "4000.00")     // ratio 0.4 < 0.5: 0.4 x 9,975.00 = 3,990.00
+                .encounter("H002", "G1", "25000.00")    // ratio 2.5 > 2: (2.5 - 2 + 1) x 9,500.00 = 14,250.00
+                .encounter("H002", "G1", "60000.00")    // ratio 6 > review 5
+                .encounter("H002", "G9", "5000.00")     // no such group
+                .settle();
+
+        assertThat(r.hospitals().get(0).baselineTotal()).isEqualByComparingTo("13965.00");
+        assertThat(r.hospitals().get(0).actualTotal()).isEqualByComparingTo("13000.00");
+        assertThat(r.hospitals().get(1).baselineTotal()).isEqualByComparingTo("14250.00");
+        assertThat(r.total().encounters()).isEqualTo(3);
+        assertThat(r.exclusions()).extracting(SettlementResult.Exclusion::reason)
+                .containsExactlyInAnyOrder(ExclusionReason.EXPERT_REVIEW, ExclusionReason.DRG_NOT_IN_TABLE);
+    }
 }

@@ -40,10 +40,17 @@ public final class Settlements {
     public static final class Request {
         private final SettlementTerms terms;
         private final List<EncounterLine> lines = new ArrayList<>();
+        private CaseBaseline baseline = new DrgBaseline("ms-drg-v43", 1, "sha-of-table", new BigDecimal("6500.00"),
+                V43_WEIGHTS);
         private int next = 1;
 
         Request(SettlementTerms terms) {
             this.terms = terms;
+        }
+
+        public Request baseline(CaseBaseline baseline) {
+            this.baseline = baseline;
+            return this;
         }
 
         public Request encounter(String hospital, String drg, String allowed) {
@@ -59,9 +66,7 @@ public final class Settlements {
 
         public SettlementRequest build() {
             return new SettlementRequest("C-TEST", 1, YearMonth.of(2026, 1), Currency.getInstance("USD"),
-                    List.of("H002", "H001"), "VENDOR-1",
-                    new DrgBaseline("ms-drg-v43", 1, "sha-of-table", new BigDecimal("6500.00"), V43_WEIGHTS),
-                    terms, null, lines);
+                    List.of("H002", "H001"), "VENDOR-1", baseline, terms, null, lines);
         }
 
         public SettlementResult settle() {
