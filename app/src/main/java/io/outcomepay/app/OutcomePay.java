@@ -1,5 +1,6 @@
 package io.outcomepay.app;
 
+import io.outcomepay.app.cli.BaselineCommand;
 import io.outcomepay.app.cli.BenchCommand;
 import io.outcomepay.app.cli.ContractCommand;
 import io.outcomepay.app.cli.DeadLettersCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "outcomepay", mixinStandardHelpOptions = true, version = "OutcomePay 0.1.0",
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
-                SettleTotalsCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
+                SettleTotalsCommand.class, BaselineCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OutcomePay implements Runnable {
 

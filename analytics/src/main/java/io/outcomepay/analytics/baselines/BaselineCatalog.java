@@ -18,11 +18,19 @@ public class BaselineCatalog {
     }
 
     public Set<String> knownDrgCodes() {
+        return codesOf("DRG_RELATIVE_WEIGHT");
+    }
+
+    public Set<String> knownDipGroups() {
+        return codesOf("DIP_SCORE");
+    }
+
+    private Set<String> codesOf(String kind) {
         catchUp.await();
         return Set.copyOf(jdbc.queryForList("""
                 select distinct e.code from baseline_entry_view e
                 join baseline_table_view t on t.table_id = e.table_id and t.version = e.version
-                where t.kind = 'DRG_RELATIVE_WEIGHT'""", String.class));
+                where t.kind = ?""", String.class, kind));
     }
 
     public List<TableVersion> tables() {

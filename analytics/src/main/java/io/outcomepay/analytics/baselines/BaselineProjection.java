@@ -29,13 +29,15 @@ public class BaselineProjection {
         if (inserted == 0) {
             return;
         }
-        jdbc.batchUpdate("insert into baseline_entry_view (table_id, version, code, weight, title) values (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into baseline_entry_view (table_id, version, code, weight, title, mean_cost) "
+                        + "values (?, ?, ?, ?, ?, ?)",
                 event.entries(), 500, (ps, e) -> {
                     ps.setString(1, event.tableId());
                     ps.setInt(2, event.version());
                     ps.setString(3, e.code());
                     ps.setBigDecimal(4, e.weight());
                     ps.setString(5, e.title());
+                    ps.setBigDecimal(6, e.meanCost());
                 });
     }
 

@@ -50,8 +50,8 @@ public class EncounterProjection {
         }
         jdbc.batchUpdate("""
                 insert into encounter_view (encounter_id, hospital_id, original_claim_id, current_claim_id, admit_date,
-                    discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)
+                    discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)
                 on conflict (encounter_id) do nothing""", pending, pending.size(), (ps, event) -> {
             ClaimDetails c = event.claim();
             ps.setString(1, event.encounterId());
@@ -65,6 +65,7 @@ public class EncounterProjection {
             ps.setString(9, c.currency());
             ps.setString(10, c.aiService());
             ps.setBoolean(11, c.aiAssisted());
+            ps.setString(12, c.dipGroup());
         });
         pending.clear();
     }
@@ -75,10 +76,10 @@ public class EncounterProjection {
         ClaimDetails c = event.replacement();
         jdbc.update("""
                 update encounter_view set current_claim_id = ?, admit_date = ?, discharge_date = ?, drg = ?,
-                    allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?
+                    allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?
                 where encounter_id = ?""",
                 c.claimId(), Date.valueOf(c.admitDate()), Date.valueOf(c.dischargeDate()), c.drg(), c.allowedAmount(),
-                c.currency(), c.aiService(), c.aiAssisted(), event.encounterId());
+                c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), event.encounterId());
     }
 
     @EventHandler

@@ -3,6 +3,8 @@ package io.outcomepay.analytics.settlements;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlementSources;
+import io.outcomepay.billing.settlement.CaseBaseline;
+import io.outcomepay.billing.settlement.DipBaseline;
 import io.outcomepay.billing.settlement.DrgBaseline;
 import io.outcomepay.billing.settlement.EncounterLine;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,21 +45,28 @@ public class ReadModelSettlementSources implements SettlementSources {
     }
 
     @Override
-    public Optional<DrgBaseline> drgBaseline(String tableId, LocalDate day, BigDecimal baseRate) {
+    public Optional<CaseBaseline> baseline(ContractDefinition.BaselineReference reference, LocalDate day) {
         catchUp.await();
+        String kind = "dip".equals(reference.kind()) ? "DIP_SCORE" : "DRG_RELATIVE_WEIGHT";
         return jdbc.query("""
                         select version, content_sha256 from baseline_table_view
-                        where table_id = ? and kind = 'DRG_RELATIVE_WEIGHT' and effective_from <= ?
+                        where table_id = ? and kind = ? and effective_from <= ?
                         order by version desc limit 1""",
                 (rs, i) -> {
                     int version = rs.getInt(1);
+                    String sha = rs.getString(2);
                     Map<String, BigDecimal> weights = new HashMap<>();
-                    jdbc.query("select code, weight from baseline_entry_view where table_id = ? and version = ?",
+                    Map<String, DipBaseline.Group> groups = new HashMap<>();
+                    jdbc.query("select code, weight, mean_cost from baseline_entry_view where table_id = ? and version = ?",
                             row -> {
                                 weights.put(row.getString(1), row.getBigDecimal(2));
-                            }, tableId, version);
-                    return new DrgBaseline(tableId, version, rs.getString(2), baseRate, weights);
-                }, tableId, Date.valueOf(day)).stream().findFirst();
+                                groups.put(row.getString(1), new DipBaseline.Group(row.getBigDecimal(2), row.getBigDecimal(3)));
+                            }, reference.table(), version);
+                    return "dip".equals(reference.kind())
+                            ? (CaseBaseline) new DipBaseline(reference.table(), version, sha, reference.pointValue(),
+                            reference.institutionCoefficients(), groups)
+                            : new DrgBaseline(reference.table(), version, sha, reference.baseRate(), weights);
+                }, reference.table(), kind, Date.valueOf(day)).stream().findFirst();
     }
 
     @Override
@@ -65,7 +74,7 @@ public class ReadModelSettlementSources implements SettlementSources {
         catchUp.await();
         return jdbc.query("""
                         select encounter_id, current_claim_id, hospital_id, discharge_date, drg, allowed_amount, currency,
-                               ai_assisted
+                               ai_assisted, dip_group
                         from encounter_view
                         where hospital_id = any (?) and discharge_date between ? and ? and not voided""",
                 ps -> {
@@ -75,6 +84,6 @@ public class ReadModelSettlementSources implements SettlementSources {
                 },
                 (rs, i) -> new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
-                        rs.getBoolean(8)));
+                        rs.getBoolean(8), rs.getString(9)));
     }
 }

@@ -65,7 +65,7 @@ public final class ContractYaml {
         only(root, "", Set.of("id", "currency", "insurer", "vendor", "hospitals", "baseline", "effective_from",
                 "effective_to", "terms"));
         JsonNode baseline = object(root, "baseline");
-        only(baseline, "baseline.", Set.of("table", "base_rate"));
+        only(baseline, "baseline.", Set.of("kind", "table", "base_rate", "point_value", "institution_coefficients"));
         JsonNode terms = object(root, "terms");
         only(terms, "terms.", Set.of("preset", "eligible", "minimum_savings_rate", "minimum_loss_rate", "sharing",
                 "max_share_rate", "minimum_quality_score", "withhold", "cap_rate", "loss_rate", "loss_cap_rate",
@@ -77,8 +77,7 @@ public final class ContractYaml {
         try {
             return new ContractDefinition(text(root, "id"), text(root, "currency"), text(root, "insurer"),
                     text(root, "vendor"), hospitals(root),
-                    new ContractDefinition.BaselineReference(text(baseline, "baseline.table"),
-                            decimal(baseline, "baseline.base_rate")),
+                    baseline(baseline),
                     date(root, "effective_from", true), date(root, "effective_to", false),
                     terms(terms, outliers, shares));
         } catch (IllegalArgumentException e) {
@@ -127,6 +126,23 @@ public final class ContractYaml {
                 minimumQuality,
                 or(optionalDecimal(terms, "terms.withhold"), preset.withhold()),
                 losses);
+    }
+
+    private ContractDefinition.BaselineReference baseline(JsonNode baseline) {
+        Map<String, BigDecimal> coefficients = new LinkedHashMap<>();
+        JsonNode listed = baseline.get("institution_coefficients");
+        if (listed != null && !listed.isNull()) {
+            if (!listed.isObject()) {
+                throw error("baseline.institution_coefficients", "must map hospital ids to coefficients");
+            }
+            for (String hospital : listed.propertyNames()) {
+                coefficients.put(hospital, decimal(listed, "baseline.institution_coefficients." + hospital));
+            }
+        }
+        return new ContractDefinition.BaselineReference(text(baseline, "baseline.table"),
+                optionalDecimal(baseline, "baseline.base_rate"),
+                baseline.has("kind") ? text(baseline, "baseline.kind").toLowerCase(Locale.ROOT) : "drg",
+                optionalDecimal(baseline, "baseline.point_value"), coefficients);
     }
 
     private SettlementTerms.LossTerms losses(JsonNode terms, SharedSavingsTerms preset) {

@@ -3,6 +3,7 @@ package io.outcomepay.app.operations;
 import io.outcomepay.analytics.baselines.BaselineCatalog;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.billing.VersionOutcome;
+import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
 import io.outcomepay.billing.contract.api.ContractCommands.AmendContract;
 import io.outcomepay.billing.contract.api.ContractCommands.CreateContract;
 import io.outcomepay.billing.contract.api.ContractDefinition;
@@ -63,7 +64,12 @@ public class Operations {
 
     private ClaimCsvRecordParser parser() {
         Set<String> knownDrgs = baselines.knownDrgCodes();
-        return new ClaimCsvRecordParser(knownDrgs::contains, pseudonymizer);
+        Set<String> knownDipGroups = baselines.knownDipGroups();
+        return new ClaimCsvRecordParser(knownDrgs::contains, knownDipGroups::contains, pseudonymizer);
+    }
+
+    public VersionOutcome publishBaseline(PublishBaselineTable table) {
+        return commands.sendAndWait(table);
     }
 
     public VersionOutcome createContract(ContractDefinition definition) {

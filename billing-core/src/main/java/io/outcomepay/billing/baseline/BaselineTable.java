@@ -63,6 +63,9 @@ public class BaselineTable {
             if (e.weight() == null || e.weight().signum() < 0) {
                 throw new IllegalArgumentException("code " + e.code() + " has no valid weight");
             }
+            if (e.meanCost() != null && e.meanCost().signum() <= 0) {
+                throw new IllegalArgumentException("code " + e.code() + " has a mean cost that is not positive");
+            }
         }
     }
 
@@ -71,7 +74,7 @@ public class BaselineTable {
         return Fingerprint.sha256(command.kind() + "\n" + command.entries().stream()
                 .sorted(Comparator.comparing(BaselineEntry::code))
                 .map(e -> e.code() + "|" + (e.weight().signum() == 0 ? "0" : e.weight().stripTrailingZeros().toPlainString())
-                        + "|" + e.title())
+                        + "|" + e.title() + (e.meanCost() == null ? "" : "|" + e.meanCost().stripTrailingZeros().toPlainString()))
                 .collect(Collectors.joining("\n")));
     }
 

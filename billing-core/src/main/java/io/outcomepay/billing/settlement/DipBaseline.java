@@ -32,13 +32,13 @@ public record DipBaseline(String tableId, int tableVersion, String contentSha256
 
     @Override
     public Norm normFor(EncounterLine line, Currency currency) {
-        Group group = line.drg() == null ? null : groups.get(line.drg());
+        Group group = line.dipGroup() == null ? null : groups.get(line.dipGroup());
         if (group == null) {
-            return Norm.none(SettlementResult.ExclusionReason.DRG_NOT_IN_TABLE, "DIP group " + line.drg() + " not in "
-                    + tableId + " v" + tableVersion);
+            return Norm.none(SettlementResult.ExclusionReason.DRG_NOT_IN_TABLE, "DIP group " + line.dipGroup()
+                    + " not in " + tableId + " v" + tableVersion);
         }
         if (group.score().signum() == 0 || group.meanCost() == null || group.meanCost().signum() == 0) {
-            return Norm.none(SettlementResult.ExclusionReason.UNGROUPABLE, "DIP group " + line.drg()
+            return Norm.none(SettlementResult.ExclusionReason.UNGROUPABLE, "DIP group " + line.dipGroup()
                     + " has no score or mean cost");
         }
         BigDecimal coefficient = institutionCoefficients.getOrDefault(line.hospitalId(), BigDecimal.ONE);

@@ -3,7 +3,17 @@ package io.outcomepay.billing.settlement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** One encounter as settlement sees it: its latest correction, never a voided one. */
+/**
+ * One encounter as settlement sees it: its latest correction, never a voided one.
+ *
+ * @param drg      MS-DRG, or null
+ * @param dipGroup DIP group, or null
+ */
 public record EncounterLine(String encounterId, String claimId, String hospitalId, LocalDate dischargeDate,
-                            String drg, BigDecimal allowedAmount, String currency, boolean aiAssisted) {
+                            String drg, BigDecimal allowedAmount, String currency, boolean aiAssisted, String dipGroup) {
+
+    public EncounterLine(String encounterId, String claimId, String hospitalId, LocalDate dischargeDate, String drg,
+                         BigDecimal allowedAmount, String currency, boolean aiAssisted) {
+        this(encounterId, claimId, hospitalId, dischargeDate, drg, allowedAmount, currency, aiAssisted, null);
+    }
 }

@@ -50,6 +50,7 @@ public final class Fingerprint {
             line.put("hospital_id", l.hospitalId());
             line.put("discharge_date", l.dischargeDate().toString());
             line.put("drg", l.drg());
+            line.put("dip_group", l.dipGroup());
             line.put("allowed_amount", l.allowedAmount());
             line.put("currency", l.currency());
             line.put("ai_assisted", l.aiAssisted());

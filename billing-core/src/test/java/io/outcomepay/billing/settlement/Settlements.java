@@ -60,7 +60,9 @@ public final class Settlements {
         public Request encounter(String hospital, String drg, String allowed, String currency, boolean ai,
                                  LocalDate discharge) {
             String id = String.format(java.util.Locale.ROOT, "E%03d", next++);
-            lines.add(new EncounterLine(id, "CLM-" + id, hospital, discharge, drg, new BigDecimal(allowed), currency, ai));
+            // The code serves as both DRG and DIP group: each baseline kind reads its own.
+            lines.add(new EncounterLine(id, "CLM-" + id, hospital, discharge, drg, new BigDecimal(allowed), currency, ai,
+                    drg));
             return this;
         }
 

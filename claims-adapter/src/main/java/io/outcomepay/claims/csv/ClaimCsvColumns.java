@@ -21,6 +21,9 @@ public final class ClaimCsvColumns {
     public static final String CLAIM_FREQUENCY = "claim_frequency";
     public static final String ORIGINAL_CLAIM_ID = "original_claim_id";
 
+    /** Optional: the Chinese DIP group of a claim grouped by DIP; drg may then be empty. */
+    public static final String DIP_GROUP = "dip_group";
+
     /** Every column a file must have, in the documented order. */
     public static final List<String> ALL = List.of(CLAIM_ID, HOSPITAL_ID, PATIENT_ID, ADMIT_DATE, DISCHARGE_DATE, DRG,
             PRINCIPAL_DX, BILLED_AMOUNT, ALLOWED_AMOUNT, PAID_AMOUNT, CURRENCY, AI_SERVICE, AI_ASSISTED,

@@ -31,10 +31,12 @@ public final class ClaimCsvRecordParser {
     private static final int MAX_ID_LENGTH = 64;
 
     private final Predicate<String> knownDrg;
+    private final Predicate<String> knownDipGroup;
     private final Pseudonymizer pseudonymizer;
 
-    public ClaimCsvRecordParser(Predicate<String> knownDrg, Pseudonymizer pseudonymizer) {
+    public ClaimCsvRecordParser(Predicate<String> knownDrg, Predicate<String> knownDipGroup, Pseudonymizer pseudonymizer) {
         this.knownDrg = knownDrg;
+        this.knownDipGroup = knownDipGroup;
         this.pseudonymizer = pseudonymizer;
     }
 
@@ -81,11 +83,15 @@ public final class ClaimCsvRecordParser {
         if (discharge.isBefore(admit)) {
             throw new InvalidField(DISCHARGE_DATE, "discharge " + discharge + " is before admission " + admit);
         }
-        String drg = required(row, DRG);
-        if (!DRG_CODE.matcher(drg).matches()) {
+        String dipGroup = optional(row, DIP_GROUP);
+        if (dipGroup != null && !knownDipGroup.test(dipGroup)) {
+            throw new InvalidField(DIP_GROUP, "unknown DIP group '" + dipGroup + "'");
+        }
+        String drg = dipGroup == null ? required(row, DRG) : optional(row, DRG);
+        if (drg != null && !DRG_CODE.matcher(drg).matches()) {
             throw new InvalidField(DRG, "must be three digits, was '" + drg + "'");
         }
-        if (!knownDrg.test(drg)) {
+        if (drg != null && !knownDrg.test(drg)) {
             throw new InvalidField(DRG, "unknown DRG '" + drg + "'");
         }
         String currencyCode = required(row, CURRENCY);
@@ -102,7 +108,7 @@ public final class ClaimCsvRecordParser {
             throw new InvalidField(AI_SERVICE, "is required when ai_assisted is true");
         }
         return new ClaimDetails(claimId, hospitalId, pseudonymizer.pseudonym(patientId), admit, discharge, drg,
-                optional(row, PRINCIPAL_DX), billed, allowed, paid, currencyCode, aiService, aiAssisted);
+                optional(row, PRINCIPAL_DX), billed, allowed, paid, currencyCode, aiService, aiAssisted, dipGroup);
     }
 
     private static String required(Map<String, String> row, String column) {

@@ -22,7 +22,7 @@ class ClaimCsvReaderTest {
     private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
 
     private static List<IntakeItem> read(byte[] content) {
-        ClaimCsvRecordParser parser = new ClaimCsvRecordParser(Set.of("193")::contains, PSEUDONYMS);
+        ClaimCsvRecordParser parser = new ClaimCsvRecordParser(Set.of("193")::contains, Set.of("C34.9")::contains, PSEUDONYMS);
         List<IntakeItem> items = new ArrayList<>();
         try (ClaimCsvReader reader = ClaimCsvReader.of("t.csv", new ByteArrayInputStream(content), parser, PSEUDONYMS)) {
             reader.forEachRemaining(items::add);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One version of a contract as its parties signed it. Validated on construction.
@@ -58,13 +59,46 @@ public record ContractDefinition(String contractId, String currency, String insu
         }
     }
 
-    /** Which baseline table the contract settles against, and its base rate in the contract currency. */
-    public record BaselineReference(String table, BigDecimal baseRate) {
+    /**
+     * Which baseline table the contract settles against and how it is priced in the contract
+     * currency: a DRG table at a base rate, or a DIP table at a point value with institution
+     * coefficients (1 where a hospital is not listed).
+     */
+    public record BaselineReference(String table, BigDecimal baseRate, String kind, BigDecimal pointValue,
+                                    Map<String, BigDecimal> institutionCoefficients) {
         public BaselineReference {
             requireText("baseline.table", table);
-            if (baseRate == null || baseRate.signum() <= 0) {
-                throw new IllegalArgumentException("baseline.base_rate must be a positive amount");
+            kind = kind == null ? "drg" : kind;
+            switch (kind) {
+                case "drg" -> {
+                    if (baseRate == null || baseRate.signum() <= 0) {
+                        throw new IllegalArgumentException("baseline.base_rate must be a positive amount");
+                    }
+                    if (pointValue != null || (institutionCoefficients != null && !institutionCoefficients.isEmpty())) {
+                        throw new IllegalArgumentException("baseline: point_value and institution_coefficients are for kind dip");
+                    }
+                }
+                case "dip" -> {
+                    if (pointValue == null || pointValue.signum() <= 0) {
+                        throw new IllegalArgumentException("baseline.point_value must be a positive amount");
+                    }
+                    if (baseRate != null) {
+                        throw new IllegalArgumentException("baseline.base_rate is for kind drg");
+                    }
+                }
+                default -> throw new IllegalArgumentException("baseline.kind must be drg or dip, was '" + kind + "'");
             }
+            institutionCoefficients = institutionCoefficients == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(institutionCoefficients));
+            institutionCoefficients.forEach((hospital, c) -> {
+                if (c == null || c.signum() <= 0) {
+                    throw new IllegalArgumentException("baseline.institution_coefficients." + hospital + " must be positive");
+                }
+            });
+        }
+
+        public BaselineReference(String table, BigDecimal baseRate) {
+            this(table, baseRate, "drg", null, null);
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.outcomepay.billing.period.application;
 
 import io.outcomepay.billing.contract.api.ContractDefinition;
-import io.outcomepay.billing.settlement.DrgBaseline;
+import io.outcomepay.billing.settlement.CaseBaseline;
 import io.outcomepay.billing.settlement.EncounterLine;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -16,8 +15,8 @@ public interface SettlementSources {
     /** The contract version in force on the given day. */
     Optional<ContractVersion> contractInForce(String contractId, LocalDate day);
 
-    /** The latest version of a baseline table in force on the given day, priced at the base rate. */
-    Optional<DrgBaseline> drgBaseline(String tableId, LocalDate day, BigDecimal baseRate);
+    /** The latest version of the referenced baseline table in force on the given day, priced as the contract says. */
+    Optional<CaseBaseline> baseline(ContractDefinition.BaselineReference reference, LocalDate day);
 
     /** Non-voided encounters at these hospitals discharged in the month, at their latest correction. */
     List<EncounterLine> encounters(List<String> hospitals, YearMonth period);

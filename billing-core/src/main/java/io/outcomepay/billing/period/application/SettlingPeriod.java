@@ -4,7 +4,7 @@ import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.SettlementPeriodId;
 import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordSettlement;
-import io.outcomepay.billing.settlement.DrgBaseline;
+import io.outcomepay.billing.settlement.CaseBaseline;
 import io.outcomepay.billing.settlement.SettlementEngine;
 import io.outcomepay.billing.settlement.SettlementRequest;
 import io.outcomepay.billing.settlement.SettlementResult;
@@ -47,9 +47,9 @@ public class SettlingPeriod {
         SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
                 .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
         ContractDefinition definition = contract.definition();
-        DrgBaseline baseline = sources.drgBaseline(definition.baseline().table(), firstDay, definition.baseline().baseRate())
-                .orElseThrow(() -> new SettlementRefused("baseline table " + definition.baseline().table()
-                        + " has no version in force on " + firstDay));
+        CaseBaseline baseline = sources.baseline(definition.baseline(), firstDay)
+                .orElseThrow(() -> new SettlementRefused("baseline table " + definition.baseline().table() + " ("
+                        + definition.baseline().kind() + ") has no version in force on " + firstDay));
         SettlementRequest request = new SettlementRequest(contractId, contract.version(), period,
                 Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(), baseline,
                 definition.terms(), qualityScore, sources.encounters(definition.hospitals(), period));
