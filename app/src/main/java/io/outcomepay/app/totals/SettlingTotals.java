@@ -99,6 +99,10 @@ public final class SettlingTotals {
         if (lossCap != null) {
             terms = terms.withLossCapRate(lossCap);
         }
+        BigDecimal lossCapRevenue = decimal(record, "loss_cap_revenue");
+        if (lossCapRevenue != null) {
+            terms = terms.withLossCapRevenueRate(lossCapRevenue);
+        }
         BigDecimal withhold = decimal(record, "withhold");
         if (withhold != null) {
             terms = terms.withWithhold(withhold);
@@ -106,7 +110,7 @@ public final class SettlingTotals {
         Currency currency = currency(record);
         TotalsInput input = new TotalsInput(participant, currency, integer(record, "assigned"),
                 benchmark(record, currency), requiredDecimal(record, "expenditure_total"),
-                decimal(record, "quality_score"), decimal(record, "disaster_adjustment"));
+                decimal(record, "quality_score"), decimal(record, "disaster_adjustment"), decimal(record, "revenue"));
         return SharedSavingsEngine.settle(input, preset.name(), terms);
     }
 

@@ -115,6 +115,9 @@ public record SettlementTerms(Eligibility eligible,
      * @param review null, or a ratio above which an encounter is excluded and listed for expert review
      */
     public record OutlierBounds(BigDecimal low, BigDecimal high, OutlierRule rule, BigDecimal review) {
+        /** Under the DIP rule, cases above 5 x the norm go to expert review unless the contract says otherwise. */
+        public static final BigDecimal DEFAULT_PRORATE_REVIEW = new BigDecimal("5");
+
         public OutlierBounds {
             if (low == null || high == null) {
                 throw new IllegalArgumentException("outliers need both low and high");
@@ -127,6 +130,9 @@ public record SettlementTerms(Eligibility eligible,
                         + ") must be greater than outliers.low (" + low.toPlainString() + ")");
             }
             rule = rule == null ? OutlierRule.EXCLUDE : rule;
+            if (rule == OutlierRule.PRORATE && review == null) {
+                review = DEFAULT_PRORATE_REVIEW;
+            }
             if (review != null && review.compareTo(high) < 0) {
                 throw new IllegalArgumentException("outliers.review (" + review.toPlainString()
                         + ") must not be below outliers.high (" + high.toPlainString() + ")");

@@ -93,6 +93,12 @@ public final class SharedSavingsEngine {
                         "loss_cap_rate", plain(terms.lossCapRate()));
                 shared = shared.max(limit);
             }
+            if (terms.lossCapRevenueRate() != null && in.revenue() != null) {
+                BigDecimal limit = terms.lossCapRevenueRate().multiply(in.revenue()).negate();
+                step(trace, "loss_cap_on_revenue", "-(loss_cap_revenue_rate x revenue)", limit,
+                        "loss_cap_revenue_rate", plain(terms.lossCapRevenueRate()), "revenue", plain(in.revenue()));
+                shared = shared.max(limit);
+            }
             step(trace, "disaster_adjustment", "subtracted: reduces the shared loss", in.disasterAdjustment());
             earned = shared.subtract(in.disasterAdjustment()).min(BigDecimal.ZERO);
         } else {
@@ -148,6 +154,7 @@ public final class SharedSavingsEngine {
         input.put("expenditure_total", normalized(in.expenditureTotal()));
         input.put("quality_score", in.qualityScore() == null ? null : normalized(in.qualityScore()));
         input.put("disaster_adjustment", normalized(in.disasterAdjustment()));
+        input.put("revenue", in.revenue() == null ? null : normalized(in.revenue()));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("savings", normalized(savings));
         results.put("msr", normalized(msr));
@@ -176,6 +183,7 @@ public final class SharedSavingsEngine {
         terms.put("savings_cap_rate", normalized(t.savingsCapRate()));
         terms.put("loss_rate", t.twoSided() ? t.lossRate().describe() : null);
         terms.put("loss_cap_rate", t.lossCapRate() == null ? null : normalized(t.lossCapRate()));
+        terms.put("loss_cap_revenue_rate", t.lossCapRevenueRate() == null ? null : normalized(t.lossCapRevenueRate()));
         return terms;
     }
 

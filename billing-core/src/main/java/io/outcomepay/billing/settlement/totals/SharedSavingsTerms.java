@@ -16,11 +16,19 @@ import java.math.BigDecimal;
  * @param withhold            taken from earned savings (the 2% sequestration), before the cap
  * @param lossRate            null for one-sided terms
  * @param lossCapRate         shared losses are limited to this rate of the benchmark; null: no limit
+ * @param lossCapRevenueRate  and to this rate of the participant's revenue when it is known; null: no such limit
  */
 public record SharedSavingsTerms(MinimumRate minimumSavingsRate, MinimumRate minimumLossRate, SharingMethod sharing,
                                  BigDecimal maxShareRate, boolean qualityGate, BigDecimal minimumQualityScore,
                                  BigDecimal withhold, BigDecimal savingsCapRate, LossRate lossRate,
-                                 BigDecimal lossCapRate) {
+                                 BigDecimal lossCapRate, BigDecimal lossCapRevenueRate) {
+
+    public SharedSavingsTerms(MinimumRate minimumSavingsRate, MinimumRate minimumLossRate, SharingMethod sharing,
+                              BigDecimal maxShareRate, boolean qualityGate, BigDecimal minimumQualityScore,
+                              BigDecimal withhold, BigDecimal savingsCapRate, LossRate lossRate, BigDecimal lossCapRate) {
+        this(minimumSavingsRate, minimumLossRate, sharing, maxShareRate, qualityGate, minimumQualityScore, withhold,
+                savingsCapRate, lossRate, lossCapRate, null);
+    }
 
     public SharedSavingsTerms {
         if (minimumSavingsRate == null || sharing == null || maxShareRate == null || withhold == null
@@ -39,21 +47,26 @@ public record SharedSavingsTerms(MinimumRate minimumSavingsRate, MinimumRate min
 
     public SharedSavingsTerms withMinimumSavingsRate(MinimumRate msr) {
         return new SharedSavingsTerms(msr, minimumLossRate, sharing, maxShareRate, qualityGate, minimumQualityScore,
-                withhold, savingsCapRate, lossRate, lossCapRate);
+                withhold, savingsCapRate, lossRate, lossCapRate, lossCapRevenueRate);
     }
 
     public SharedSavingsTerms withMinimumLossRate(MinimumRate mlr) {
         return new SharedSavingsTerms(minimumSavingsRate, twoSided() ? mlr : null, sharing, maxShareRate, qualityGate,
-                minimumQualityScore, withhold, savingsCapRate, lossRate, lossCapRate);
+                minimumQualityScore, withhold, savingsCapRate, lossRate, lossCapRate, lossCapRevenueRate);
     }
 
     public SharedSavingsTerms withLossCapRate(BigDecimal rate) {
         return new SharedSavingsTerms(minimumSavingsRate, minimumLossRate, sharing, maxShareRate, qualityGate,
-                minimumQualityScore, withhold, savingsCapRate, lossRate, rate);
+                minimumQualityScore, withhold, savingsCapRate, lossRate, rate, lossCapRevenueRate);
+    }
+
+    public SharedSavingsTerms withLossCapRevenueRate(BigDecimal rate) {
+        return new SharedSavingsTerms(minimumSavingsRate, minimumLossRate, sharing, maxShareRate, qualityGate,
+                minimumQualityScore, withhold, savingsCapRate, lossRate, lossCapRate, rate);
     }
 
     public SharedSavingsTerms withWithhold(BigDecimal rate) {
         return new SharedSavingsTerms(minimumSavingsRate, minimumLossRate, sharing, maxShareRate, qualityGate,
-                minimumQualityScore, rate, savingsCapRate, lossRate, lossCapRate);
+                minimumQualityScore, rate, savingsCapRate, lossRate, lossCapRate, lossCapRevenueRate);
     }
 }

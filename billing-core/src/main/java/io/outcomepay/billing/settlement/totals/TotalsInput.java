@@ -10,9 +10,16 @@ import java.util.Currency;
  *
  * @param qualityScore       0..1, or null when the quality standard was not met
  * @param disasterAdjustment &lt;= 0; reduces a shared loss by its amount
+ * @param revenue            the participant's revenue, for a loss cap on revenue; null when unknown
  */
 public record TotalsInput(String participantId, Currency currency, int assigned, BigDecimal benchmarkTotal,
-                          BigDecimal expenditureTotal, BigDecimal qualityScore, BigDecimal disasterAdjustment) {
+                          BigDecimal expenditureTotal, BigDecimal qualityScore, BigDecimal disasterAdjustment,
+                          BigDecimal revenue) {
+
+    public TotalsInput(String participantId, Currency currency, int assigned, BigDecimal benchmarkTotal,
+                       BigDecimal expenditureTotal, BigDecimal qualityScore, BigDecimal disasterAdjustment) {
+        this(participantId, currency, assigned, benchmarkTotal, expenditureTotal, qualityScore, disasterAdjustment, null);
+    }
 
     public TotalsInput {
         if (currency == null) {
@@ -22,6 +29,12 @@ public record TotalsInput(String participantId, Currency currency, int assigned,
         expenditureTotal = atCurrencyScale("expenditure_total", expenditureTotal, currency);
         if (disasterAdjustment != null) {
             disasterAdjustment = atCurrencyScale("disaster_adjustment", disasterAdjustment, currency);
+        }
+        if (revenue != null) {
+            revenue = atCurrencyScale("revenue", revenue, currency);
+            if (revenue.signum() < 0) {
+                throw new IllegalArgumentException("revenue must not be negative");
+            }
         }
         if (benchmarkTotal == null || benchmarkTotal.signum() <= 0) {
             throw new IllegalArgumentException("benchmark_total must be positive");

@@ -107,6 +107,15 @@ class SharedSavingsEngineTest {
     }
 
     @Test
+    void limitsSharedLossesToARateOfRevenueWhenThatIsLower() {
+        TotalsResult r = SharedSavingsEngine.settle(new TotalsInput("P1", Currency.getInstance("USD"), 10_000, B,
+                new BigDecimal("1050000.00"), new BigDecimal("0.6"), new BigDecimal("-500.00"), new BigDecimal("100000.00")),
+                "test", track3("0.15").withLossCapRevenueRate(new BigDecimal("0.08")));
+        // -27,500 limited to -8% of revenue 100,000 = -8,000, then -(-500)
+        assertThat(r.earned()).isEqualTo(new BigDecimal("-7500.00"));
+    }
+
+    @Test
     void lossesBelowTheMinimumLossRateAreNotGenerated() {
         TotalsResult r = settle(track3("0.15"), "1019999.99", "0.6", null);
         assertThat(r.generated()).isEqualByComparingTo("0");
