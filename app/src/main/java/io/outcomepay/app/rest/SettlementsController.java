@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -31,8 +33,9 @@ public class SettlementsController {
 
     /** Settles now; a new revision is recorded only if the fingerprint changed. */
     @PostMapping
-    public SettlingPeriod.Settled settle(@PathVariable String contractId, @PathVariable String period) {
-        return operations.settle(contractId, month(period));
+    public SettlingPeriod.Settled settle(@PathVariable String contractId, @PathVariable String period,
+                                         @RequestParam(required = false) BigDecimal qualityScore) {
+        return operations.settle(contractId, month(period), qualityScore);
     }
 
     /** Every recorded revision, oldest first. */
