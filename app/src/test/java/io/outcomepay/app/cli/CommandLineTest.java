@@ -62,7 +62,8 @@ class CommandLineTest {
                 "P5,mssp-track-1,60000,,950000.00,0.9,,,10000.00,100") + "\n");
         Path out = dir.resolve("out/results.csv");
 
-        Run run = run("settle-totals", "--in", in.toString(), "--out", out.toString());
+        Run run = run("settle-totals", "--in", in.toString(), "--out", out.toString(), "--trace",
+                dir.resolve("trace.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("totals.csv line 3 (P2): preset: unknown 'mssp-track-9'");
@@ -75,6 +76,8 @@ class CommandLineTest {
         assertThat(lines.get(4)).as("per-capita 10,000.00 x 100 person-years").startsWith("P5,50000.00,");
         assertThat(lines.get(4).split(",")[6]).isEqualTo(lines.get(1).split(",")[6]);
         assertThat(lines).hasSize(5);
+        assertThat(Files.readString(dir.resolve("trace.json"))).contains("\"name\" : \"after_withhold\"")
+                .contains("\"value\" : \"22050.0000000\"");
     }
 
     @Test
