@@ -58,6 +58,8 @@ final class SettlementPrinter {
         if (r.total().vendors().size() > 1) {
             out.printf(Locale.ROOT, "vendors: %s%n", r.total().vendors());
         }
+        r.payments().forEach(p -> out.printf(Locale.ROOT, "Payment: %s pays %s %s %s%n", p.payer(), p.payee(),
+                p.amount().toPlainString(), r.currency()));
     }
 
     static void writeSettlement(SettlementResult result, Path file) {

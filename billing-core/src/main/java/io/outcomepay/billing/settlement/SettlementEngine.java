@@ -51,6 +51,7 @@ import java.util.TreeSet;
 public final class SettlementEngine {
 
     public static final String TOTAL = "TOTAL";
+    static final String INSURER = "insurer";
     public static final int RATE_SCALE = 6;
 
     private SettlementEngine() {
@@ -130,11 +131,22 @@ public final class SettlementEngine {
         }
         Row total = all.row(TOTAL, pool, parties);
 
+        List<SettlementResult.Payment> payments = new ArrayList<>();
+        parties.forEach((party, amount) -> {
+            if (!party.equals("insurer") && !amount.isZero()) {
+                String name = party.equals("hospital") ? "hospitals" : party.substring("vendor:".length());
+                payments.add(amount.isPositive()
+                        ? new SettlementResult.Payment(INSURER, name, amount.amount())
+                        : new SettlementResult.Payment(name, INSURER, amount.amount().negate()));
+            }
+        });
+        payments.forEach(p -> trace.add(step("payment", p.payer() + " pays " + p.payee(), Map.of(),
+                p.amount().toPlainString())));
         String fingerprint = Fingerprint.of(request, lines, eligible, notEligible, total, rows, exclusions);
         return new SettlementResult(request.contractId(), request.contractVersion(), request.period().toString(),
                 currency.getCurrencyCode(), request.baseline().tableId(), request.baseline().tableVersion(),
                 lines.size(), notEligible, total, List.copyOf(rows), List.copyOf(exclusions), List.copyOf(trace),
-                fingerprint, request.qualityScore());
+                fingerprint, request.qualityScore(), payments);
     }
 
     /** Splits an amount of either sign: the absolute value by largest remainder, the sign kept. */

@@ -13,7 +13,19 @@ public record SettlementResult(String contractId, int contractVersion, String pe
                                String baselineTable, int baselineTableVersion,
                                int inPeriod, int notEligible,
                                Row total, List<Row> hospitals, List<Exclusion> exclusions,
-                               List<TraceStep> trace, String fingerprint, BigDecimal qualityScore) {
+                               List<TraceStep> trace, String fingerprint, BigDecimal qualityScore,
+                               List<Payment> payments) {
+
+    public SettlementResult {
+        payments = payments == null ? List.of() : List.copyOf(payments);
+    }
+
+    /**
+     * Who pays whom: on savings the insurer pays the hospital's and each vendor's share (it keeps
+     * its own); on a shared loss the hospital and each vendor pay the insurer their share.
+     */
+    public record Payment(String payer, String payee, BigDecimal amount) {
+    }
 
     /**
      * Totals and the pool split for the whole contract (hospitalId TOTAL) or for one hospital. A

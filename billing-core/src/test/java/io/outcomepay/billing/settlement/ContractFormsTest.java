@@ -82,6 +82,10 @@ class ContractFormsTest {
         assertThat(total.hospital()).isEqualByComparingTo("-82.67");
         assertThat(total.vendors()).containsEntry("V1", new BigDecimal("-41.34")).containsEntry("V2", new BigDecimal("-13.78"));
         assertThat(total.vendor()).isEqualByComparingTo("-55.12");
+        assertThat(r.payments()).containsExactly(
+                new SettlementResult.Payment("hospitals", "insurer", new BigDecimal("82.67")),
+                new SettlementResult.Payment("V1", "insurer", new BigDecimal("41.34")),
+                new SettlementResult.Payment("V2", "insurer", new BigDecimal("13.78")));
         assertThat(r.hospitals()).extracting(Row::pool).allSatisfy(p -> assertThat(p.signum()).isNegative());
         assertThat(r.hospitals().stream().map(Row::pool).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("-275.57");

@@ -52,6 +52,9 @@ class SettlementEngineTest {
         assertThat(total.hospital()).isEqualByComparingTo("675.39");
         assertThat(total.vendor()).isEqualByComparingTo("450.26");
         assertThat(result.inPeriod()).isEqualTo(9);
+        assertThat(result.payments()).containsExactly(
+                new SettlementResult.Payment("insurer", "hospitals", new BigDecimal("675.39")),
+                new SettlementResult.Payment("insurer", "VENDOR-1", new BigDecimal("450.26")));
         assertThat(result.notEligible()).isEqualTo(1);
     }
 

@@ -23,7 +23,7 @@ class SettlementCsvTest {
         SettlementResult result = new SettlementResult("C-1", 1, "2026-01", "USD", "ms-drg-v43", 1, 5, 1,
                 row("TOTAL", "100.00", "0.100000", "1.00"),
                 List.of(row("H001", "100.00", "0.000001", "1.00"), row("H002", "0.00", null, "0.00")),
-                List.of(), List.of(), "abc", null);
+                List.of(), List.of(), "abc", null, List.of());
         StringWriter out = new StringWriter();
 
         SettlementCsv.write(result, out);
