@@ -165,18 +165,18 @@ class IngestingClaimsTest extends IntegrationTest {
     }
 
     @Test
-    void columnsAreFoundByNameInAnyOrderAndExtraColumnsAreIgnored() {
+    void columnsAreFoundByNameInAnyOrderExtraColumnsAreIgnoredAndCurrencyCaseDoesNotMatter() {
         List<String> columns = new ArrayList<>(ClaimsFile.COLUMNS);
         java.util.Collections.reverse(columns);
         columns.add(3, "ward");
-        Path file = ClaimsFile.withColumns(columns).row("O1", "IT5-H1", "193", "8000.00", "ward=4B").writeTo(dir, "order.csv");
+        Path file = ClaimsFile.withColumns(columns).row("O1", "IT5-H1", "193", "8000.00", "ward=4B", "currency=usd").writeTo(dir, "order.csv");
 
         assertThat(operations.ingestCsv(file, listener).recorded()).isEqualTo(1);
     }
 
     @Test
     void deadLettersOfTheSameFileAreKeptOnceWhenTheFileIsSentAgain() {
-        Path file = ClaimsFile.claims().row("D1", "IT6-H1", "193", "8000.00", "currency=usd").writeTo(dir, "again.csv");
+        Path file = ClaimsFile.claims().row("D1", "IT6-H1", "193", "8000.00", "currency=US$").writeTo(dir, "again.csv");
 
         operations.ingestCsv(file, listener);
         operations.ingestCsv(file, listener);

@@ -94,7 +94,7 @@ public final class ClaimCsvRecordParser {
         if (drg != null && !knownDrg.test(drg)) {
             throw new InvalidField(DRG, "unknown DRG '" + drg + "'");
         }
-        String currencyCode = required(row, CURRENCY);
+        String currencyCode = required(row, CURRENCY).toUpperCase(Locale.ROOT);
         if (!CURRENCY_CODE.matcher(currencyCode).matches() || !ISO_4217.contains(currencyCode)) {
             throw new InvalidField(CURRENCY, "'" + currencyCode + "' is not an ISO 4217 currency code");
         }
