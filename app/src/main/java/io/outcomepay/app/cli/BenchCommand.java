@@ -45,7 +45,7 @@ public class BenchCommand extends RuntimeCommand {
         Pseudonymizer pseudonymizer = runtime.bean(Pseudonymizer.class);
         long parseStart = System.nanoTime();
         long parsed = 0;
-        try (ClaimCsvReader reader = ClaimCsvReader.open(file, new ClaimCsvRecordParser(drgs::contains, code -> false, pseudonymizer),
+        try (ClaimCsvReader reader = ClaimCsvReader.open(file, List.of(new ClaimCsvRecordParser(drgs::contains, code -> false, pseudonymizer)),
                 pseudonymizer)) {
             while (reader.hasNext()) {
                 reader.next();
@@ -58,7 +58,7 @@ public class BenchCommand extends RuntimeCommand {
 
         long ingestStart = System.nanoTime();
         IngestReport report;
-        try (ClaimCsvReader reader = ClaimCsvReader.open(file, new ClaimCsvRecordParser(drgs::contains, code -> false, pseudonymizer),
+        try (ClaimCsvReader reader = ClaimCsvReader.open(file, List.of(new ClaimCsvRecordParser(drgs::contains, code -> false, pseudonymizer)),
                 pseudonymizer)) {
             report = runtime.bean(IngestingClaims.class).ingest(reader, IngestingClaims.Listener.silent());
         }

@@ -9,7 +9,9 @@ import io.outcomepay.billing.contract.api.ContractCommands.CreateContract;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.claims.csv.ClaimCsvReader;
+import io.outcomepay.claims.chs.SettlementListDialect;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
+import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.Pseudonymizer;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 
 /** The operations the CLI and the REST API share, so both behave the same. */
@@ -47,7 +50,7 @@ public class Operations {
 
     /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
-        try (ClaimCsvReader reader = ClaimCsvReader.open(file, parser(), pseudonymizer)) {
+        try (ClaimCsvReader reader = ClaimCsvReader.open(file, dialects(), pseudonymizer)) {
             return ingesting.ingest(reader, listener);
         } finally {
             catchUp.await();
@@ -55,17 +58,19 @@ public class Operations {
     }
 
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {
-        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, parser(), pseudonymizer)) {
+        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, dialects(), pseudonymizer)) {
             return ingesting.ingest(reader, listener);
         } finally {
             catchUp.await();
         }
     }
 
-    private ClaimCsvRecordParser parser() {
+    /** The CSV formats a file may be in, detected by its header: the settlement list, else the neutral format. */
+    private List<CsvDialect> dialects() {
         Set<String> knownDrgs = baselines.knownDrgCodes();
         Set<String> knownDipGroups = baselines.knownDipGroups();
-        return new ClaimCsvRecordParser(knownDrgs::contains, knownDipGroups::contains, pseudonymizer);
+        return List.of(new SettlementListDialect(knownDrgs::contains, knownDipGroups::contains, pseudonymizer),
+                new ClaimCsvRecordParser(knownDrgs::contains, knownDipGroups::contains, pseudonymizer));
     }
 
     public VersionOutcome publishBaseline(PublishBaselineTable table) {

@@ -84,4 +84,55 @@ class DipSettlementTest extends IntegrationTest {
         assertThat(r.total().actualTotal()).isEqualByComparingTo("45500.00");
         assertThat(r.currency()).isEqualTo("CNY");
     }
+
+    @Test
+    void settlesAChineseDipContractEndToEndFromAGb18030SettlementList() throws Exception {
+        operations.publishBaseline(BaselineFiles.read(Files.write(dir.resolve("dip-list.csv"), String.join("\n",
+                "group_code,score,mean_cost", "DIP-A,120,12000.00", "DIP-B,40,4000.00").concat("\n")
+                .getBytes(StandardCharsets.UTF_8)), "dip", "dip-list", LocalDate.of(1900, 1, 1)));
+        operations.createContract(ContractYaml.read(new ByteArrayInputStream("""
+                id: L1-C
+                currency: CNY
+                insurer: 医保局
+                vendor: VENDOR-1
+                hospitals: [L-H1]
+                baseline: { kind: dip, table: dip-list, point_value: "95.00" }
+                effective_from: 2026-01-01
+                terms:
+                  eligible: ai_assisted
+                  minimum_savings_rate: "0.02"
+                  sharing: first_dollar
+                  cap_rate: "0.10"
+                  outliers: { rule: prorate, low: "0.5", high: "2.0" }
+                  shares: { insurer: "0.50", hospital: "0.30", vendor: "0.20" }
+                """.getBytes(StandardCharsets.UTF_8)), "list.yaml"));
+        Path list = Files.write(dir.resolve("结算清单-2026-01.csv"), String.join("\n",
+                "清单流水号,定点医疗机构代码,就诊ID,医保编号,入院时间,出院时间,主要诊断代码,病组病种编码,医保支付方式,金额合计,医保统筹基金支付,个人负担,AI辅助",
+                "S1,L-H1,M1,HI-RAW-1,2026-01-02 08:00:00,2026-01-10 10:30:00,C34.900,DIP-A,3,10000.00,7000.00,3000.00,是",
+                "S2,L-H1,M2,HI-RAW-2,2026-01-03,2026-01-08,J18.900,DIP-B,3,3500.00,2500.00,1000.00,是",
+                "S3,L-H1,M1,HI-RAW-1,2026-01-02 08:00:00,2026-01-10 10:30:00,C34.900,DIP-A,3,9000.00,6300.00,2700.00,是",
+                "S4,L-H1,M3,HI-RAW-3,2026-01-04,2026-01-09,J18.900,DIP-B,1,3500.00,2500.00,1000.00,否").concat("\n")
+                .getBytes(Charset.forName("GB18030")));
+
+        IngestReport first = operations.ingestCsv(list, IngestingClaims.Listener.silent());
+        IngestReport again = operations.ingestCsv(list, IngestingClaims.Listener.silent());
+        SettlementResult r = operations.settle("L1-C", YearMonth.of(2026, 1)).result();
+
+        assertThat(first).isEqualTo(new IngestReport("结算清单-2026-01.csv", 4, 2, 0, 1, 0, 1, 0));
+        assertThat(again.duplicate()).isEqualTo(3);
+        assertThat(deadLetters.list("结算清单-2026-01.csv", 10)).extracting(Rejection::line, Rejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, "医保支付方式 (hi_paymtd)"));
+        // M1 re-settled at 9,000.00 against 120 x 95 = 11,400.00; M2 3,500.00 against 3,800.00
+        assertThat(r.total().baselineTotal()).isEqualByComparingTo("15200.00");
+        assertThat(r.total().actualTotal()).isEqualByComparingTo("12500.00");
+        assertThat(r.total().pool()).as("savings 2,700.00 capped at 10% of 15,200.00").isEqualByComparingTo("1520.00");
+        assertThat(r.total().vendor()).isEqualByComparingTo("304.00");
+        assertThat(jdbc.queryForObject("select count(*) from claim_dead_letter t where t::text like '%HI-RAW%'",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry "
+                + "where convert_from(payload, 'UTF8') like '%HI-RAW%'", Long.class)).isZero();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 }

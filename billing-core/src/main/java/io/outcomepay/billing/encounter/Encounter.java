@@ -2,7 +2,9 @@ package io.outcomepay.billing.encounter;
 
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
+import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
 import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimCorrected;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimVoided;
@@ -31,6 +33,7 @@ public class Encounter {
 
     @AggregateIdentifier
     private String encounterId;
+    private String originalClaimId;
     private String originalSha256;
     private final Map<String, String> replacementSha256ByClaimId = new HashMap<>();
     private final Set<String> voidClaimIds = new HashSet<>();
@@ -85,6 +88,26 @@ public class Encounter {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ClaimOutcome handle(RecordSettlement command) {
+        ClaimDetails claim = command.claim();
+        if (encounterId == null) {
+            apply(new EncounterRecorded(command.encounterId(), claim, command.source()));
+            return ClaimOutcome.RECORDED;
+        }
+        String known = claim.claimId().equals(originalClaimId) ? originalSha256
+                : replacementSha256ByClaimId.get(claim.claimId());
+        if (known != null) {
+            return known.equals(claim.contentSha256()) ? ClaimOutcome.DUPLICATE : ClaimOutcome.CONFLICT;
+        }
+        if (voidedBy != null) {
+            return ClaimOutcome.ALREADY_VOIDED;
+        }
+        apply(new ClaimCorrected(encounterId, originalClaimId, claim, command.source()));
+        return ClaimOutcome.CORRECTED;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(VoidClaim command) {
         if (encounterId == null) {
             return ClaimOutcome.ORIGINAL_NOT_FOUND;
@@ -102,6 +125,7 @@ public class Encounter {
     @EventSourcingHandler
     void on(EncounterRecorded event) {
         encounterId = event.encounterId();
+        originalClaimId = event.claim().claimId();
         originalSha256 = event.claim().contentSha256();
     }
 

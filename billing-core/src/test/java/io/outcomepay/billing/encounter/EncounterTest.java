@@ -4,6 +4,7 @@ import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
 import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimCorrected;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimVoided;
@@ -104,5 +105,27 @@ class EncounterTest {
         assertThat(EncounterId.of("H001", "CLM-1")).isEqualTo(ID);
         assertThat(EncounterId.of("H002", "CLM-1")).isNotEqualTo(ID);
         assertThat(EncounterId.of("H1", "23")).isNotEqualTo(EncounterId.of("H12", "3"));
+    }
+
+    @Test
+    void aNewSettlementIdForAKnownEncounterIsAReSettlementAndTheSameOneTwiceADuplicate() {
+        String id = EncounterId.of("H001", "MDTRT-1");
+        fixture.givenNoPriorActivity()
+                .when(new RecordSettlement(id, claim("SETL-1", "8000.00"), SOURCE))
+                .expectEvents(new EncounterRecorded(id, claim("SETL-1", "8000.00"), SOURCE))
+                .expectResultMessagePayload(ClaimOutcome.RECORDED);
+        fixture.given(new EncounterRecorded(id, claim("SETL-1", "8000.00"), SOURCE))
+                .when(new RecordSettlement(id, claim("SETL-2", "7000.00"), SOURCE))
+                .expectEvents(new ClaimCorrected(id, "SETL-1", claim("SETL-2", "7000.00"), SOURCE))
+                .expectResultMessagePayload(ClaimOutcome.CORRECTED);
+        fixture.given(new EncounterRecorded(id, claim("SETL-1", "8000.00"), SOURCE),
+                        new ClaimCorrected(id, "SETL-1", claim("SETL-2", "7000.00"), SOURCE))
+                .when(new RecordSettlement(id, claim("SETL-2", "7000.00"), SOURCE))
+                .expectNoEvents()
+                .expectResultMessagePayload(ClaimOutcome.DUPLICATE);
+        fixture.given(new EncounterRecorded(id, claim("SETL-1", "8000.00"), SOURCE))
+                .when(new RecordSettlement(id, claim("SETL-1", "8000.01"), SOURCE))
+                .expectNoEvents()
+                .expectResultMessagePayload(ClaimOutcome.CONFLICT);
     }
 }

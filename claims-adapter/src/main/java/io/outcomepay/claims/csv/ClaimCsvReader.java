@@ -10,13 +10,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,33 +34,41 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Streams a claims CSV (UTF-8, RFC 4180, header row) one record at a time in constant memory.
+ * Streams a claims CSV (RFC 4180, header row; UTF-8, or GB18030 where the dialect allows it,
+ * detected from the first 64 KiB) one record at a time in constant memory.
  * A header without a required column rejects every record naming that column; a record with
  * a bad field is rejected naming it. Raw records kept for the dead-letter store carry the
  * patient's pseudonym, never the raw patient id.
  */
 public final class ClaimCsvReader implements ClaimReader {
 
+    private static final int DETECTION_BYTES = 64 * 1024;
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
     private final String sourceName;
     private final CountingStream counting;
     private final long totalBytes;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final ClaimCsvRecordParser recordParser;
+    private final CsvDialect dialect;
+    private final String format;
     private final Pseudonymizer pseudonymizer;
     private final String missingColumn;
+    private final String patientColumn;
     private final int headerSize;
     /** Line on which the last record read ended; a record starts on the line after it. */
     private long lastLine;
 
-    private ClaimCsvReader(String sourceName, InputStream in, long totalBytes, ClaimCsvRecordParser recordParser,
+    private ClaimCsvReader(String sourceName, InputStream in, long totalBytes, List<CsvDialect> dialects,
                            Pseudonymizer pseudonymizer) throws IOException {
         this.sourceName = sourceName;
         this.counting = new CountingStream(in);
         this.totalBytes = totalBytes;
-        this.recordParser = recordParser;
         this.pseudonymizer = pseudonymizer;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
+        BufferedInputStream buffered = new BufferedInputStream(counting, DETECTION_BYTES);
+        boolean utf8 = startsAsUtf8(buffered);
+        Charset charset = !utf8 && dialects.stream().anyMatch(CsvDialect::allowsGb18030) ? GB18030 : StandardCharsets.UTF_8;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(buffered, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
@@ -62,33 +76,58 @@ public final class ClaimCsvReader implements ClaimReader {
         }
         this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
         List<String> header = parser.getHeaderNames();
+        this.dialect = dialects.stream().filter(d -> d.recognizes(header)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the header is in none of the formats "
+                        + dialects.stream().map(d -> d.getClass().getSimpleName()).toList()));
+        if (!utf8 && !dialect.allowsGb18030()) {
+            throw new IllegalArgumentException("is not valid UTF-8");
+        }
+        this.format = charset.name();
         this.headerSize = header.size();
-        this.missingColumn = ClaimCsvColumns.ALL.stream().filter(c -> !header.contains(c)).findFirst().orElse(null);
+        this.missingColumn = dialect.missingColumn(header);
+        this.patientColumn = dialect.patientColumn(header);
         this.records = parser.iterator();
         this.lastLine = parser.getCurrentLineNumber();
     }
 
-    public static ClaimCsvReader open(Path file, ClaimCsvRecordParser recordParser, Pseudonymizer pseudonymizer) {
+    /** Opens a file in the first of the dialects that recognizes its header. */
+    public static ClaimCsvReader open(Path file, List<CsvDialect> dialects, Pseudonymizer pseudonymizer) {
         try {
             return new ClaimCsvReader(file.getFileName().toString(), Files.newInputStream(file), Files.size(file),
-                    recordParser, pseudonymizer);
+                    dialects, pseudonymizer);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             throw unreadableStart(file.getFileName().toString(), e);
         }
     }
 
-    public static ClaimCsvReader of(String sourceName, InputStream in, ClaimCsvRecordParser recordParser,
+    public static ClaimCsvReader of(String sourceName, InputStream in, List<CsvDialect> dialects,
                                     Pseudonymizer pseudonymizer) {
         try {
-            return new ClaimCsvReader(sourceName, in, -1, recordParser, pseudonymizer);
+            return new ClaimCsvReader(sourceName, in, -1, dialects, pseudonymizer);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             throw unreadableStart(sourceName, e);
         }
     }
 
+    /** Whether the first bytes decode as UTF-8 (a sequence cut at the end of the sample is not an error). */
+    private static boolean startsAsUtf8(BufferedInputStream in) throws IOException {
+        in.mark(DETECTION_BYTES);
+        byte[] sample = in.readNBytes(DETECTION_BYTES);
+        in.reset();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = utf8.decode(ByteBuffer.wrap(sample), CharBuffer.allocate(sample.length), false);
+        return !result.isError();
+    }
+
+    /** The format read and its encoding, e.g. "SettlementListDialect, GB18030". */
+    public String describe() {
+        return dialect.getClass().getSimpleName() + ", " + format;
+    }
+
     private static IllegalArgumentException unreadableStart(String sourceName, Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
-        if (cause instanceof CharacterCodingException) {
+        if (cause instanceof CharacterCodingException || "is not valid UTF-8".equals(e.getMessage())) {
             return new IllegalArgumentException(sourceName + " is not valid UTF-8", e);
         }
         return new IllegalArgumentException(sourceName + ": cannot read the CSV header: " + e.getMessage(), e);
@@ -132,7 +171,7 @@ public final class ClaimCsvReader implements ClaimReader {
                     + headerSize, raw);
         }
         try {
-            return recordParser.parse(row, new SourceRef(sourceName, line));
+            return dialect.parse(row, new SourceRef(sourceName, line));
         } catch (ClaimCsvRecordParser.InvalidField e) {
             return new Rejection(sourceName, line, e.field(), e.getMessage(), raw);
         }
@@ -147,7 +186,7 @@ public final class ClaimCsvReader implements ClaimReader {
     /** The record as CSV text, with the patient id replaced by its pseudonym. */
     private String raw(CSVRecord record) {
         List<String> values = record.toList();
-        Integer patientIndex = parser.getHeaderMap().get(ClaimCsvColumns.PATIENT_ID);
+        Integer patientIndex = patientColumn == null ? null : parser.getHeaderMap().get(patientColumn);
         if (patientIndex != null && patientIndex < values.size() && !values.get(patientIndex).isBlank()) {
             values = new java.util.ArrayList<>(values);
             values.set(patientIndex, "pseudonym:" + pseudonymizer.pseudonym(values.get(patientIndex).strip()));

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import static io.outcomepay.claims.csv.ClaimCsvColumns.*;
  * Validates one CSV record and normalizes it. The first field at fault is reported by name; the
  * raw patient id is pseudonymized here and goes no further.
  */
-public final class ClaimCsvRecordParser {
+public final class ClaimCsvRecordParser implements CsvDialect {
 
     private static final Pattern DRG_CODE = Pattern.compile("\\d{3}");
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -40,7 +41,29 @@ public final class ClaimCsvRecordParser {
         this.pseudonymizer = pseudonymizer;
     }
 
+    /** The neutral format is the fallback: any header that is not another format's. */
+    @Override
+    public boolean recognizes(List<String> header) {
+        return true;
+    }
+
+    @Override
+    public String missingColumn(List<String> header) {
+        return ClaimCsvColumns.ALL.stream().filter(c -> !header.contains(c)).findFirst().orElse(null);
+    }
+
+    @Override
+    public String patientColumn(List<String> header) {
+        return PATIENT_ID;
+    }
+
+    @Override
+    public boolean allowsGb18030() {
+        return false;
+    }
+
     /** @throws InvalidField naming the first field at fault */
+    @Override
     public NormalizedClaim parse(Map<String, String> row, SourceRef source) {
         String claimId = id(row, CLAIM_ID);
         String hospitalId = id(row, HOSPITAL_ID);

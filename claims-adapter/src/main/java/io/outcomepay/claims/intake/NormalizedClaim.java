@@ -4,6 +4,7 @@ import io.outcomepay.billing.encounter.EncounterId;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
 import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
 import io.outcomepay.billing.encounter.api.SourceRef;
 
@@ -49,6 +50,28 @@ public sealed interface NormalizedClaim extends IntakeItem {
         @Override
         public String conflict() {
             return "conflict: replacement " + claim.claimId() + " was already applied with other content";
+        }
+    }
+
+    /**
+     * A settlement of the encounter keyed encounterKey at its hospital (the Chinese 结算清单: 就诊ID);
+     * a new settlement id for a known encounter is a re-settlement.
+     */
+    record Settlement(String encounterKey, ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        @Override
+        public RecordSettlement command() {
+            return new RecordSettlement(EncounterId.of(claim.hospitalId(), encounterKey), claim, source);
+        }
+
+        @Override
+        public String originalClaimId() {
+            return encounterKey;
+        }
+
+        @Override
+        public String conflict() {
+            return "conflict: settlement " + claim.claimId() + " of encounter " + encounterKey + " at "
+                    + claim.hospitalId() + " was already recorded with other content";
         }
     }
 

@@ -24,7 +24,8 @@ class ClaimCsvReaderTest {
     private static List<IntakeItem> read(byte[] content) {
         ClaimCsvRecordParser parser = new ClaimCsvRecordParser(Set.of("193")::contains, Set.of("C34.9")::contains, PSEUDONYMS);
         List<IntakeItem> items = new ArrayList<>();
-        try (ClaimCsvReader reader = ClaimCsvReader.of("t.csv", new ByteArrayInputStream(content), parser, PSEUDONYMS)) {
+        try (ClaimCsvReader reader = ClaimCsvReader.of("t.csv", new ByteArrayInputStream(content), List.of(parser),
+                PSEUDONYMS)) {
             reader.forEachRemaining(items::add);
         }
         return items;
@@ -37,7 +38,7 @@ class ClaimCsvReaderTest {
     @Test
     void reportsTheLineWhereARecordStartsEvenAfterAQuotedLineBreak() {
         List<IntakeItem> items = read((HEADER + row("A", "\"J18.9\nsecond line\"") + row("B", "J18.9")
-                + row("C", "J18.9").replace("USD", "usd")).getBytes(StandardCharsets.UTF_8));
+                + row("C", "J18.9").replace("USD", "XYZ")).getBytes(StandardCharsets.UTF_8));
 
         assertThat(items.get(0)).isInstanceOf(NormalizedClaim.Original.class);
         assertThat(((NormalizedClaim.Original) items.get(1)).source().record()).isEqualTo(4);

@@ -17,6 +17,15 @@ public final class EncounterCommands {
                                ClaimDetails replacement, SourceRef source) {
     }
 
+    /**
+     * A settlement from a list keyed by the encounter, not by the claim (the Chinese 结算清单: the
+     * encounter is the 就诊ID, each settlement has its own 结算ID): a settlement id not seen before
+     * on a known encounter is a re-settlement, that is a correction.
+     */
+    public record RecordSettlement(@TargetAggregateIdentifier String encounterId, ClaimDetails claim,
+                                   SourceRef source) {
+    }
+
     /** A void claim cancelling the encounter. */
     public record VoidClaim(@TargetAggregateIdentifier String encounterId, String originalClaimId, String voidClaimId,
                             SourceRef source) {
