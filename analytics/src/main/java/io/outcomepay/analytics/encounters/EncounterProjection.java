@@ -50,8 +50,9 @@ public class EncounterProjection {
         }
         jdbc.batchUpdate("""
                 insert into encounter_view (encounter_id, hospital_id, original_claim_id, current_claim_id, admit_date,
-                    discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)
+                    discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group,
+                    patient_pseudonym)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
                 on conflict (encounter_id) do nothing""", pending, pending.size(), (ps, event) -> {
             ClaimDetails c = event.claim();
             ps.setString(1, event.encounterId());
@@ -66,6 +67,7 @@ public class EncounterProjection {
             ps.setString(10, c.aiService());
             ps.setBoolean(11, c.aiAssisted());
             ps.setString(12, c.dipGroup());
+            ps.setString(13, c.patientPseudonym());
         });
         pending.clear();
     }
@@ -76,10 +78,10 @@ public class EncounterProjection {
         ClaimDetails c = event.replacement();
         jdbc.update("""
                 update encounter_view set current_claim_id = ?, admit_date = ?, discharge_date = ?, drg = ?,
-                    allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?
+                    allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?, patient_pseudonym = ?
                 where encounter_id = ?""",
                 c.claimId(), Date.valueOf(c.admitDate()), Date.valueOf(c.dischargeDate()), c.drg(), c.allowedAmount(),
-                c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), event.encounterId());
+                c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), c.patientPseudonym(), event.encounterId());
     }
 
     @EventHandler

@@ -74,7 +74,7 @@ public class ReadModelSettlementSources implements SettlementSources {
         catchUp.await();
         return jdbc.query("""
                         select encounter_id, current_claim_id, hospital_id, discharge_date, drg, allowed_amount, currency,
-                               ai_assisted, dip_group
+                               ai_assisted, dip_group, patient_pseudonym
                         from encounter_view
                         where hospital_id = any (?) and discharge_date between ? and ? and not voided""",
                 ps -> {
@@ -84,6 +84,6 @@ public class ReadModelSettlementSources implements SettlementSources {
                 },
                 (rs, i) -> new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
-                        rs.getBoolean(8), rs.getString(9)));
+                        rs.getBoolean(8), rs.getString(9), rs.getString(10)));
     }
 }

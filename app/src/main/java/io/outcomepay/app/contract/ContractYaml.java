@@ -97,13 +97,15 @@ public final class ContractYaml {
         SharedSavingsTerms preset = SharedSavingsPresets.named(presetName).orElseThrow(() -> error("terms.preset",
                 "unknown preset '" + presetName + "' (known: " + SharedSavingsPresets.all().stream()
                         .map(SharedSavingsPresets.Preset::name).toList() + ")")).terms();
-        BigDecimal msr = optionalDecimal(terms, "terms.minimum_savings_rate");
-        if (msr == null && preset.minimumSavingsRate() instanceof MinimumRate.Fixed fixed) {
+        // "table": the banded msr by the number of distinct patients settled in the month
+        JsonNode msrNode = terms.get("minimum_savings_rate");
+        boolean tableNamed = msrNode != null && msrNode.isString() && msrNode.asString().strip().equalsIgnoreCase("table");
+        BigDecimal msr = tableNamed ? null : optionalDecimal(terms, "terms.minimum_savings_rate");
+        String msrTable = null;
+        if (tableNamed || (msr == null && preset.minimumSavingsRate() instanceof MinimumRate.Banded)) {
+            msrTable = SharedSavingsPresets.MSSP_MSR_TABLE.name();
+        } else if (msr == null && preset.minimumSavingsRate() instanceof MinimumRate.Fixed fixed) {
             msr = fixed.rate();
-        }
-        if (msr == null) {
-            throw error("terms.minimum_savings_rate", "is required (preset " + presetName + " takes it from a table of "
-                    + "assigned beneficiaries, which a contract month does not have)");
         }
         BigDecimal mlr = optionalDecimal(terms, "terms.minimum_loss_rate");
         SettlementTerms.LossTerms losses = losses(terms, preset);
@@ -125,7 +127,7 @@ public final class ContractYaml {
                 or(optionalDecimal(terms, "terms.max_share_rate"), preset.maxShareRate()),
                 minimumQuality,
                 or(optionalDecimal(terms, "terms.withhold"), preset.withhold()),
-                losses);
+                losses, msrTable);
     }
 
     private ContractDefinition.BaselineReference baseline(JsonNode baseline) {

@@ -111,4 +111,15 @@ class ContractYamlTest {
         assertThatThrownBy(() -> read(EXAMPLE.replace("  eligible: ai_assisted", "  preset: mssp-track-7\n  eligible: ai_assisted")))
                 .hasMessageStartingWith("c.yaml: terms.preset: unknown preset 'mssp-track-7'");
     }
+
+    @Test
+    void takesTheMinimumSavingsRateFromTheTableWhenAskedOrWhenThePresetDoes() {
+        ContractDefinition named = read(EXAMPLE.replace("minimum_savings_rate: \"0.02\"", "minimum_savings_rate: table"));
+        ContractDefinition preset = read(EXAMPLE.replace("  minimum_savings_rate: \"0.02\"\n", "  preset: mssp-track-1\n"));
+
+        assertThat(named.terms().minimumSavingsRateTable()).isEqualTo("mssp-msr-table");
+        assertThat(named.terms().minimumSavingsRate()).isNull();
+        assertThat(preset.terms().minimumSavingsRateTable()).isEqualTo("mssp-msr-table");
+        assertThat(preset.terms().withhold()).isEqualByComparingTo("0.02");
+    }
 }

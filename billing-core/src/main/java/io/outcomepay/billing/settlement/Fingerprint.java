@@ -80,7 +80,8 @@ public final class Fingerprint {
         Map<String, Object> terms = new LinkedHashMap<>();
         terms.put("preset", t.preset());
         terms.put("eligible", t.eligible());
-        terms.put("minimum_savings_rate", rate(t.minimumSavingsRate()));
+        terms.put("minimum_savings_rate", t.minimumSavingsRate() == null ? null : rate(t.minimumSavingsRate()));
+        terms.put("minimum_savings_rate_table", t.minimumSavingsRateTable());
         terms.put("minimum_loss_rate", t.minimumLossRate() == null ? null : rate(t.minimumLossRate()));
         terms.put("sharing", t.sharing());
         terms.put("max_share_rate", rate(t.maxShareRate()));

@@ -165,7 +165,8 @@ public final class SettlementEngine {
             trace.add(step("pool", "no included encounter: nothing to share", Map.of(), "0"));
             return Money.zero(currency);
         }
-        TotalsResult shared = SharedSavingsEngine.settle(new TotalsInput(request.contractId(), currency, all.included,
+        // A table msr goes by the number of distinct patients settled (the assigned beneficiaries of MSSP).
+        TotalsResult shared = SharedSavingsEngine.settle(new TotalsInput(request.contractId(), currency, all.patients.size(),
                 all.baseline.amount(), all.actual.amount(), request.qualityScore(), null), request.terms().preset(),
                 request.terms().sharedSavings());
         shared.trace().forEach(s -> trace.add(new TraceStep(s.name(), s.formula()
@@ -224,7 +225,7 @@ public final class SettlementEngine {
         } else {
             baseline = Money.roundHalfUp(norm.standard(), request.currency());
         }
-        acc.include(baseline, actual);
+        acc.include(baseline, actual, line.patient() != null ? line.patient() : line.encounterId());
         return null;
     }
 
@@ -245,16 +246,18 @@ public final class SettlementEngine {
         private Money actual;
         private int included;
         private int excluded;
+        private final java.util.Set<String> patients = new java.util.HashSet<>();
 
         Accumulator(Currency currency) {
             baseline = Money.zero(currency);
             actual = Money.zero(currency);
         }
 
-        void include(Money b, Money a) {
+        void include(Money b, Money a, String patient) {
             baseline = baseline.plus(b);
             actual = actual.plus(a);
             included++;
+            patients.add(patient);
         }
 
         void add(Accumulator other) {
@@ -262,6 +265,7 @@ public final class SettlementEngine {
             actual = actual.plus(other.actual);
             included += other.included;
             excluded += other.excluded;
+            patients.addAll(other.patients);
         }
 
         Money savings() {

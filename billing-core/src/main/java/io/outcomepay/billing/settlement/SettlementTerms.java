@@ -2,6 +2,7 @@ package io.outcomepay.billing.settlement;
 
 import io.outcomepay.billing.settlement.totals.LossRate;
 import io.outcomepay.billing.settlement.totals.MinimumRate;
+import io.outcomepay.billing.settlement.totals.SharedSavingsPresets;
 import io.outcomepay.billing.settlement.totals.SharedSavingsTerms;
 
 import java.math.BigDecimal;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param minimumQualityScore null: no quality gate; otherwise a quality score below it shares nothing
  * @param withhold            taken from earned savings before the cap (e.g. 0.02 sequestration)
  * @param losses              how shared losses are computed; null for one-sided terms
+ * @param minimumSavingsRateTable null, or the banded table the msr comes from by the number of
+ *                            distinct patients settled (then minimumSavingsRate is null)
  */
 public record SettlementTerms(Eligibility eligible,
                               BigDecimal minimumSavingsRate,
@@ -32,7 +35,8 @@ public record SettlementTerms(Eligibility eligible,
                               BigDecimal maxShareRate,
                               BigDecimal minimumQualityScore,
                               BigDecimal withhold,
-                              LossTerms losses) {
+                              LossTerms losses,
+                              String minimumSavingsRateTable) {
 
     public static final String DEFAULT_PRESET = "vendor-gainshare";
 
@@ -41,7 +45,14 @@ public record SettlementTerms(Eligibility eligible,
         Objects.requireNonNull(sharing, "sharing");
         Objects.requireNonNull(outliers, "outliers");
         Objects.requireNonNull(shares, "shares");
-        requireFraction("minimum_savings_rate", minimumSavingsRate);
+        if (minimumSavingsRateTable == null) {
+            requireFraction("minimum_savings_rate", minimumSavingsRate);
+        } else if (!minimumSavingsRateTable.equals(SharedSavingsPresets.MSSP_MSR_TABLE.name())) {
+            throw new IllegalArgumentException("minimum_savings_rate: unknown table '" + minimumSavingsRateTable
+                    + "' (known: " + SharedSavingsPresets.MSSP_MSR_TABLE.name() + ")");
+        } else if (minimumSavingsRate != null) {
+            throw new IllegalArgumentException("minimum_savings_rate is either a rate or a table, not both");
+        }
         requireFraction("cap_rate", capRate);
         preset = preset == null ? DEFAULT_PRESET : preset;
         maxShareRate = maxShareRate == null ? BigDecimal.ONE : maxShareRate;
@@ -65,13 +76,24 @@ public record SettlementTerms(Eligibility eligible,
     /** One-sided revenue-share terms (the first settlement's form). */
     public SettlementTerms(Eligibility eligible, BigDecimal minimumSavingsRate, SharingMethod sharing, BigDecimal capRate,
                            OutlierBounds outliers, PartyShares shares) {
-        this(eligible, minimumSavingsRate, sharing, capRate, outliers, shares, null, null, null, null, null, null);
+        this(eligible, minimumSavingsRate, sharing, capRate, outliers, shares, null, null, null, null, null, null, null);
+    }
+
+    /** Terms with a fixed minimum savings rate. */
+    public SettlementTerms(Eligibility eligible, BigDecimal minimumSavingsRate, SharingMethod sharing, BigDecimal capRate,
+                           OutlierBounds outliers, PartyShares shares, String preset, BigDecimal minimumLossRate,
+                           BigDecimal maxShareRate, BigDecimal minimumQualityScore, BigDecimal withhold,
+                           LossTerms losses) {
+        this(eligible, minimumSavingsRate, sharing, capRate, outliers, shares, preset, minimumLossRate, maxShareRate,
+                minimumQualityScore, withhold, losses, null);
     }
 
     /** The same terms in the form of the shared savings engine. */
     public SharedSavingsTerms sharedSavings() {
-        return new SharedSavingsTerms(new MinimumRate.Fixed(minimumSavingsRate),
-                losses == null ? null : new MinimumRate.Fixed(minimumLossRate), sharing, maxShareRate,
+        MinimumRate msr = minimumSavingsRateTable != null ? SharedSavingsPresets.MSSP_MSR_TABLE
+                : new MinimumRate.Fixed(minimumSavingsRate);
+        MinimumRate mlr = losses == null ? null : minimumLossRate != null ? new MinimumRate.Fixed(minimumLossRate) : msr;
+        return new SharedSavingsTerms(msr, mlr, sharing, maxShareRate,
                 minimumQualityScore != null, minimumQualityScore == null ? BigDecimal.ZERO : minimumQualityScore,
                 withhold, capRate, losses == null ? null : losses.lossRate(), losses == null ? null : losses.capRate());
     }

@@ -133,4 +133,35 @@ class ContractFormsTest {
         assertThat(r.exclusions()).extracting(SettlementResult.Exclusion::reason)
                 .containsExactlyInAnyOrder(ExclusionReason.EXPERT_REVIEW, ExclusionReason.DRG_NOT_IN_TABLE);
     }
+
+    private static SettlementTerms tableMsr() {
+        return new SettlementTerms(Eligibility.AI_ASSISTED, null, SharingMethod.FIRST_DOLLAR, new BigDecimal("0.10"),
+                new OutlierBounds(new BigDecimal("0.40"), new BigDecimal("3.00")),
+                new PartyShares(new BigDecimal("0.50"), new BigDecimal("0.30"), new BigDecimal("0.20")),
+                "mssp-track-1", null, null, null, null, null, "mssp-msr-table");
+    }
+
+    @Test
+    void aTableMinimumSavingsRateGoesByTheDistinctPatientsSettled() {
+        Settlements.Request request = Settlements.request(tableMsr());
+        for (int i = 0; i < 6_000; i++) {
+            request.encounter("H001", "193", "8000.00");
+        }
+
+        SettlementResult r = request.settle();
+
+        assertThat(r.trace()).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("msr");
+            assertThat(s.value()).isEqualTo("0.03600000000000000000");
+            assertThat(s.inputs()).containsEntry("assigned", "6000");
+        });
+        assertThat(r.total().pool()).isEqualByComparingTo(r.total().savings());
+    }
+
+    @Test
+    void aTableMinimumSavingsRateNeedsAtLeast5000Patients() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settlements.request(tableMsr())
+                        .encounter("H001", "193", "8000.00").settle())
+                .hasMessageContaining("no band for 1 assigned").hasMessageContaining("give an explicit msr");
+    }
 }

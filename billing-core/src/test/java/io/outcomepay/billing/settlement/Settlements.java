@@ -62,7 +62,7 @@ public final class Settlements {
             String id = String.format(java.util.Locale.ROOT, "E%03d", next++);
             // The code serves as both DRG and DIP group: each baseline kind reads its own.
             lines.add(new EncounterLine(id, "CLM-" + id, hospital, discharge, drg, new BigDecimal(allowed), currency, ai,
-                    drg));
+                    drg, "patient-" + id));
             return this;
         }
 
