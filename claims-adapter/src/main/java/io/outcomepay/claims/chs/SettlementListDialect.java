@@ -2,6 +2,7 @@ package io.outcomepay.claims.chs;
 
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
+import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser.InvalidField;
 import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.NormalizedClaim;
@@ -57,7 +58,6 @@ public final class SettlementListDialect implements CsvDialect {
     }
 
     public static final String CURRENCY = "CNY";
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})( \\d{2}:\\d{2}(:\\d{2})?)?");
 
     private final Predicate<String> knownDrg;
@@ -195,18 +195,7 @@ public final class SettlementListDialect implements CsvDialect {
     }
 
     private static BigDecimal amount(Map<String, String> row, Field field) {
-        String value = required(row, field);
-        if (!AMOUNT.matcher(value).matches()) {
-            throw invalid(field, "'" + value + "' is not a decimal amount");
-        }
-        BigDecimal amount = new BigDecimal(value);
-        if (amount.signum() < 0) {
-            throw invalid(field, "is negative: " + value);
-        }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            throw invalid(field, "'" + value + "' has more than 2 decimals for CNY");
-        }
-        return amount.setScale(2);
+        return ClaimCsvRecordParser.amount(required(row, field), field.label(), java.util.Currency.getInstance(CURRENCY));
     }
 
     private static InvalidField invalid(Field field, String reason) {

@@ -169,17 +169,25 @@ public final class ClaimCsvRecordParser implements CsvDialect {
     }
 
     private static BigDecimal amount(Map<String, String> row, String column, Currency currency) {
-        String value = required(row, column);
+        return amount(required(row, column), column, currency);
+    }
+
+    /**
+     * A non-negative decimal amount with no more decimals than the currency has, at its scale.
+     *
+     * @throws InvalidField naming the field
+     */
+    public static BigDecimal amount(String value, String field, Currency currency) {
         if (!AMOUNT.matcher(value).matches()) {
-            throw new InvalidField(column, "'" + value + "' is not a decimal amount");
+            throw new InvalidField(field, "'" + value + "' is not a decimal amount");
         }
         BigDecimal amount = new BigDecimal(value);
         if (amount.signum() < 0) {
-            throw new InvalidField(column, "is negative: " + value);
+            throw new InvalidField(field, "is negative: " + value);
         }
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
         if (amount.stripTrailingZeros().scale() > scale) {
-            throw new InvalidField(column, "'" + value + "' has more than " + scale + " decimals for "
+            throw new InvalidField(field, "'" + value + "' has more than " + scale + " decimals for "
                     + currency.getCurrencyCode());
         }
         return amount.setScale(scale);
