@@ -199,7 +199,7 @@ public final class SettlementEngine {
         }
         boolean low = actual.amount().compareTo(bounds.low().multiply(reference)) < 0;
         boolean high = actual.amount().compareTo(bounds.high().multiply(reference)) > 0;
-        Money baseline;
+        Money baseline = Money.roundHalfUp(norm.standard(), request.currency());
         if (low || high) {
             switch (bounds.rule()) {
                 case EXCLUDE -> {
@@ -209,21 +209,15 @@ public final class SettlementEngine {
                 case CAP -> actual = Money.roundHalfUp((low ? bounds.low() : bounds.high()).multiply(reference),
                         request.currency());
                 case PRORATE -> {
-                    // the baseline is scaled below, from the standard
+                    // ratio x standard below low, (ratio - high + 1) x standard above high; exact until rounded
+                    BigDecimal scaledCost = low ? actual.amount()
+                            : actual.amount().subtract(bounds.high().subtract(BigDecimal.ONE).multiply(reference));
+                    baseline = Money.roundHalfUp(scaledCost.multiply(norm.standard())
+                            .divide(reference, MathContext.DECIMAL128), request.currency());
                 }
             }
             adjusted.merge((bounds.rule() == OutlierRule.CAP ? "capped_" : "prorated_") + (low ? "low" : "high"), 1,
                     Integer::sum);
-        }
-        if (bounds.rule() == OutlierRule.PRORATE && (low || high)) {
-            // ratio x standard below low, (ratio - high + 1) x standard above high; exact until rounded
-            BigDecimal prorated = low
-                    ? actual.amount().multiply(norm.standard())
-                    : actual.amount().subtract(bounds.high().subtract(BigDecimal.ONE).multiply(reference))
-                    .multiply(norm.standard());
-            baseline = Money.roundHalfUp(prorated.divide(reference, MathContext.DECIMAL128), request.currency());
-        } else {
-            baseline = Money.roundHalfUp(norm.standard(), request.currency());
         }
         acc.include(baseline, actual, line.patient() != null ? line.patient() : line.encounterId());
         return null;
