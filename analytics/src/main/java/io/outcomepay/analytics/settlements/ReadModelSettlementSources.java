@@ -69,14 +69,17 @@ public class ReadModelSettlementSources implements SettlementSources {
                 }, reference.table(), kind, Date.valueOf(day)).stream().findFirst();
     }
 
+    /** An encounter is AI-assisted when its claim says so or a vendor's usage event names it. */
     @Override
     public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
         catchUp.await();
         return jdbc.query("""
-                        select encounter_id, current_claim_id, hospital_id, discharge_date, drg, allowed_amount, currency,
-                               ai_assisted, dip_group, patient_pseudonym
-                        from encounter_view
-                        where hospital_id = any (?) and discharge_date between ? and ? and not voided""",
+                        select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
+                               e.allowed_amount, e.currency,
+                               e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
+                               e.dip_group, e.patient_pseudonym
+                        from encounter_view e
+                        where e.hospital_id = any (?) and e.discharge_date between ? and ? and not e.voided""",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("varchar", hospitals.toArray()));
                     ps.setDate(2, Date.valueOf(period.atDay(1)));

@@ -6,6 +6,7 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.app.eventstore.JdbcRecordedOriginals;
@@ -82,6 +83,11 @@ public class OutcomePayConfiguration {
     @Bean
     public ContractProjection contractProjection(JdbcTemplate jdbc, JsonMapper readModelJson) {
         return new ContractProjection(jdbc, readModelJson);
+    }
+
+    @Bean
+    public AiUsageProjection aiUsageProjection(JdbcTemplate jdbc) {
+        return new AiUsageProjection(jdbc);
     }
 
     @Bean

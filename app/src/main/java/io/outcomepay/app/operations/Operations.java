@@ -3,6 +3,8 @@ package io.outcomepay.app.operations;
 import io.outcomepay.analytics.baselines.BaselineCatalog;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.billing.VersionOutcome;
+import io.outcomepay.billing.encounter.api.ClaimOutcome;
+import io.outcomepay.billing.usage.api.AiUsage;
 import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
 import io.outcomepay.billing.contract.api.ContractCommands.AmendContract;
 import io.outcomepay.billing.contract.api.ContractCommands.CreateContract;
@@ -71,6 +73,14 @@ public class Operations {
         Set<String> knownDipGroups = baselines.knownDipGroups();
         return List.of(new SettlementListDialect(knownDrgs::contains, knownDipGroups::contains, pseudonymizer),
                 new ClaimCsvRecordParser(knownDrgs::contains, knownDipGroups::contains, pseudonymizer));
+    }
+
+    /** Records a vendor's AI usage event; an encounter it names counts as AI-assisted from then on. */
+    public ClaimOutcome recordAiUsage(String eventId, AiUsage.Details details) {
+        if (eventId == null || eventId.isBlank()) {
+            throw new IllegalArgumentException("event_id: is required");
+        }
+        return commands.sendAndWait(new AiUsage.RecordAiUsage(eventId, details));
     }
 
     public VersionOutcome publishBaseline(PublishBaselineTable table) {

@@ -67,6 +67,38 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void aUsageEventMakesAnEncounterAiAssistedWhetherItComesBeforeOrAfterTheClaim() throws Exception {
+        send("POST", "/api/contracts", "application/yaml", Contracts.yaml("U1-C", "U1-H001", "2026-01-01", "6500.00"));
+        String usage = """
+                [{"event_id": "EV-U1-1", "vendor": "VENDOR-1", "ai_service": "sepsis-watch", "model_version": "3.2",
+                  "hospital_id": "U1-H001", "claim_id": "U1", "occurred_at": "2026-01-04T08:00:00Z", "kind": "inference"}]
+                """;
+        HttpResponse<String> before = send("POST", "/api/ai-usage", "application/json", usage);
+        String csv = Files.readString(ClaimsFile.claims()
+                .row("U1", "U1-H001", "193", "8000.00", "ai_assisted=false", "ai_service=")
+                .row("U2", "U1-H001", "193", "8000.00", "ai_assisted=false", "ai_service=")
+                .writeTo(dir, "usage.csv"));
+        send("POST", "/api/claims?source=usage.csv", "text/csv", csv);
+        HttpResponse<String> after = send("POST", "/api/ai-usage", "application/json",
+                usage.replace("EV-U1-1", "EV-U1-2").replace("\"U1\"", "\"U2\""));
+        HttpResponse<String> again = send("POST", "/api/ai-usage", "application/json", usage);
+        HttpResponse<String> conflict = send("POST", "/api/ai-usage", "application/json", usage.replace("3.2", "3.3"));
+        HttpResponse<String> bad = send("POST", "/api/ai-usage", "application/json", usage.replace("2026-01-04T08:00:00Z", "yesterday"));
+        JsonNode settled = json.readTree(send("POST", "/api/settlements/U1-C/2026-01", null, null).body());
+
+        assertThat(json.readTree(before.body()).at("/0/outcome").asString()).isEqualTo("RECORDED");
+        assertThat(json.readTree(after.body()).at("/0/outcome").asString()).isEqualTo("RECORDED");
+        assertThat(json.readTree(again.body()).at("/0/outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(json.readTree(conflict.body()).at("/0/outcome").asString()).isEqualTo("CONFLICT");
+        assertThat(send("GET", "/api/dead-letters?source=ai-usage", null, null).body())
+                .contains("conflict: usage event EV-U1-1 was already recorded with other content");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("error").asString()).startsWith("event [0] occurred_at: 'yesterday'");
+        assertThat(settled.at("/result/notEligible").asInt()).isZero();
+        assertThat(settled.at("/result/total/encounters").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void answersErrorsWithTheReason() throws Exception {
         HttpResponse<String> missing = send("GET", "/api/contracts/NOPE", null, null);
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);
