@@ -1,7 +1,9 @@
 package io.outcomepay.analytics.encounters;
 
 import io.outcomepay.billing.encounter.api.ClaimDetails;
+import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimAdjudicated;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimCorrected;
+import io.outcomepay.billing.encounter.api.Remittance;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimVoided;
 import io.outcomepay.billing.encounter.api.EncounterEvent.EncounterRecorded;
 import org.axonframework.config.ProcessingGroup;
@@ -78,10 +80,31 @@ public class EncounterProjection {
         ClaimDetails c = event.replacement();
         jdbc.update("""
                 update encounter_view set current_claim_id = ?, admit_date = ?, discharge_date = ?, drg = ?,
-                    allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?, patient_pseudonym = ?
+                    allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?, patient_pseudonym = ?,
+                    payer_allowed = null, payer_paid = null, denied = false
                 where encounter_id = ?""",
                 c.claimId(), Date.valueOf(c.admitDate()), Date.valueOf(c.dischargeDate()), c.drg(), c.allowedAmount(),
                 c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), c.patientPseudonym(), event.encounterId());
+    }
+
+    /**
+     * The payer's remittance: a processed claim's covered amount replaces the claim's allowed amount
+     * in settlement; a denial takes the encounter out; a reversal withdraws the previous payment.
+     */
+    @EventHandler
+    void on(ClaimAdjudicated event, UnitOfWork<?> unitOfWork) {
+        flush(pendingInserts(unitOfWork));
+        Remittance r = event.remittance();
+        if (r.processed()) {
+            jdbc.update("update encounter_view set payer_allowed = ?, payer_paid = ?, denied = false where encounter_id = ?",
+                    r.allowed(), r.paid(), event.encounterId());
+        } else if (r.denied()) {
+            jdbc.update("update encounter_view set payer_allowed = null, payer_paid = null, denied = true "
+                    + "where encounter_id = ?", event.encounterId());
+        } else if (r.reversal()) {
+            jdbc.update("update encounter_view set payer_allowed = null, payer_paid = null, denied = false "
+                    + "where encounter_id = ?", event.encounterId());
+        }
     }
 
     @EventHandler

@@ -69,17 +69,21 @@ public class ReadModelSettlementSources implements SettlementSources {
                 }, reference.table(), kind, Date.valueOf(day)).stream().findFirst();
     }
 
-    /** An encounter is AI-assisted when its claim says so or a vendor's usage event names it. */
+    /**
+     * An encounter is AI-assisted when its claim says so or a vendor's usage event names it; its
+     * actual cost is the payer's covered amount once a remittance gave one; denied ones are left out.
+     */
     @Override
     public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
         catchUp.await();
         return jdbc.query("""
                         select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
-                               e.allowed_amount, e.currency,
+                               coalesce(e.payer_allowed, e.allowed_amount), e.currency,
                                e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
                                e.dip_group, e.patient_pseudonym
                         from encounter_view e
-                        where e.hospital_id = any (?) and e.discharge_date between ? and ? and not e.voided""",
+                        where e.hospital_id = any (?) and e.discharge_date between ? and ? and not e.voided
+                          and not e.denied""",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("varchar", hospitals.toArray()));
                     ps.setDate(2, Date.valueOf(period.atDay(1)));

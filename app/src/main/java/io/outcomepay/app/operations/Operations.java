@@ -14,7 +14,9 @@ import io.outcomepay.claims.csv.ClaimCsvReader;
 import io.outcomepay.claims.chs.SettlementListDialect;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.csv.CsvDialect;
+import io.outcomepay.claims.intake.ClaimReader;
 import io.outcomepay.claims.intake.IngestReport;
+import io.outcomepay.claims.x12.RemittanceReader;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.Pseudonymizer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -51,11 +53,22 @@ public class Operations {
     }
 
     /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
+    /** Ingests a claims file: an X12 835 remittance (starts with ISA), else a CSV in a detected dialect. */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
-        try (ClaimCsvReader reader = ClaimCsvReader.open(file, dialects(), pseudonymizer)) {
+        try (ClaimReader reader = isX12(file) ? RemittanceReader.open(file)
+                : ClaimCsvReader.open(file, dialects(), pseudonymizer)) {
             return ingesting.ingest(reader, listener);
         } finally {
             catchUp.await();
+        }
+    }
+
+    private static boolean isX12(Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(3);
+            return new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("ISA");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
     }
 

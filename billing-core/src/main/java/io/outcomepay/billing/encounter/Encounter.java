@@ -4,8 +4,10 @@ import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordRemittance;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
 import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
+import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimAdjudicated;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimCorrected;
 import io.outcomepay.billing.encounter.api.EncounterEvent.ClaimVoided;
 import io.outcomepay.billing.encounter.api.EncounterEvent.EncounterRecorded;
@@ -38,6 +40,7 @@ public class Encounter {
     private final Map<String, String> replacementSha256ByClaimId = new HashMap<>();
     private final Set<String> voidClaimIds = new HashSet<>();
     private String voidedBy;
+    private final Set<String> remittanceSha256 = new HashSet<>();
 
     protected Encounter() {
     }
@@ -106,6 +109,20 @@ public class Encounter {
         return ClaimOutcome.CORRECTED;
     }
 
+    /** A remittance for an encounter never recorded is refused: the 835 names a claim we do not know. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ClaimOutcome handle(RecordRemittance command) {
+        if (encounterId == null) {
+            return ClaimOutcome.ORIGINAL_NOT_FOUND;
+        }
+        if (remittanceSha256.contains(command.remittance().contentSha256())) {
+            return ClaimOutcome.DUPLICATE;
+        }
+        apply(new ClaimAdjudicated(encounterId, command.claimId(), command.remittance(), command.source()));
+        return ClaimOutcome.ADJUDICATED;
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(VoidClaim command) {
@@ -132,6 +149,11 @@ public class Encounter {
     @EventSourcingHandler
     void on(ClaimCorrected event) {
         replacementSha256ByClaimId.put(event.replacement().claimId(), event.replacement().contentSha256());
+    }
+
+    @EventSourcingHandler
+    void on(ClaimAdjudicated event) {
+        remittanceSha256.add(event.remittance().contentSha256());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package io.outcomepay.claims.csv;
 
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.ClaimReader;
+import io.outcomepay.claims.intake.CountingInputStream;
 import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.Pseudonymizer;
 import io.outcomepay.claims.intake.Rejection;
@@ -12,7 +13,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,7 +46,7 @@ public final class ClaimCsvReader implements ClaimReader {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final String sourceName;
-    private final CountingStream counting;
+    private final CountingInputStream counting;
     private final long totalBytes;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -62,7 +62,7 @@ public final class ClaimCsvReader implements ClaimReader {
     private ClaimCsvReader(String sourceName, InputStream in, long totalBytes, List<CsvDialect> dialects,
                            Pseudonymizer pseudonymizer) throws IOException {
         this.sourceName = sourceName;
-        this.counting = new CountingStream(in);
+        this.counting = new CountingInputStream(in);
         this.totalBytes = totalBytes;
         this.pseudonymizer = pseudonymizer;
         BufferedInputStream buffered = new BufferedInputStream(counting, DETECTION_BYTES);
@@ -202,7 +202,7 @@ public final class ClaimCsvReader implements ClaimReader {
 
     @Override
     public long bytesRead() {
-        return counting.count;
+        return counting.count();
     }
 
     @Override
@@ -216,32 +216,6 @@ public final class ClaimCsvReader implements ClaimReader {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

@@ -2,13 +2,20 @@ package io.outcomepay.claims.intake;
 
 /**
  * Counts of one ingest: every record read is exactly one of recorded, corrected, voided,
- * duplicate or rejected (conflicts are rejections too, counted again under conflicts).
+ * adjudicated (remittances), duplicate or rejected (conflicts are rejections too, counted again
+ * under conflicts).
  */
 public record IngestReport(String source, long read, long recorded, long duplicate, long corrected, long voided,
-                           long rejected, long conflicts) {
+                           long rejected, long conflicts, long adjudicated) {
+
+    public IngestReport(String source, long read, long recorded, long duplicate, long corrected, long voided,
+                        long rejected, long conflicts) {
+        this(source, read, recorded, duplicate, corrected, voided, rejected, conflicts, 0);
+    }
 
     public String summary() {
         return "read " + read + ", recorded " + recorded + ", duplicate " + duplicate + ", corrected " + corrected
-                + ", voided " + voided + ", rejected " + rejected + " (of which conflicts " + conflicts + ")";
+                + ", voided " + voided + (adjudicated > 0 ? ", remittances " + adjudicated : "")
+                + ", rejected " + rejected + " (of which conflicts " + conflicts + ")";
     }
 }

@@ -63,7 +63,8 @@ public class IngestingClaims {
                 && e.getKey() != ClaimOutcome.DUPLICATE).mapToLong(Map.Entry::getValue).sum();
         return new IngestReport(reader.sourceName(), read, count(outcomes, ClaimOutcome.RECORDED),
                 count(outcomes, ClaimOutcome.DUPLICATE), count(outcomes, ClaimOutcome.CORRECTED),
-                count(outcomes, ClaimOutcome.VOIDED), invalid + rejectedByOutcome, count(outcomes, ClaimOutcome.CONFLICT));
+                count(outcomes, ClaimOutcome.VOIDED), invalid + rejectedByOutcome, count(outcomes, ClaimOutcome.CONFLICT),
+                count(outcomes, ClaimOutcome.ADJUDICATED));
     }
 
     private void land(List<IntakeItem> batch, Map<ClaimOutcome, Long> outcomes, Listener listener) {
@@ -120,9 +121,12 @@ public class IngestingClaims {
         // The stored record is the normalized claim, which holds only the patient's pseudonym.
         String record = claim.toString();
         return switch (outcome) {
-            case RECORDED, CORRECTED, VOIDED, DUPLICATE -> null;
+            case RECORDED, CORRECTED, VOIDED, ADJUDICATED, DUPLICATE -> null;
             case CONFLICT -> new Rejection(file, line, "claim_id", claim.conflict(), record);
-            case ORIGINAL_NOT_FOUND -> new Rejection(file, line, "original_claim_id",
+            case ORIGINAL_NOT_FOUND -> claim instanceof NormalizedClaim.Remitted remitted
+                    ? new Rejection(file, line, "CLP01", "no encounter was recorded for claim " + remitted.claimId()
+                    + " of " + remitted.hospitalId(), record)
+                    : new Rejection(file, line, "original_claim_id",
                     "no encounter was recorded for original claim " + claim.originalClaimId(), record);
             case ALREADY_VOIDED -> new Rejection(file, line, "original_claim_id",
                     "the encounter of original claim " + claim.originalClaimId() + " is already voided", record);

@@ -4,6 +4,7 @@ import io.outcomepay.billing.encounter.EncounterId;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
+import io.outcomepay.billing.encounter.api.EncounterCommands.RecordRemittance;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
 import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
 import io.outcomepay.billing.encounter.api.SourceRef;
@@ -72,6 +73,25 @@ public sealed interface NormalizedClaim extends IntakeItem {
         public String conflict() {
             return "conflict: settlement " + claim.claimId() + " of encounter " + encounterKey + " at "
                     + claim.hospitalId() + " was already recorded with other content";
+        }
+    }
+
+    /** A payer's remittance (X12 835 CLP) for the claim claimId of hospitalId. */
+    record Remitted(String hospitalId, String claimId, io.outcomepay.billing.encounter.api.Remittance remittance,
+                    SourceRef source) implements NormalizedClaim {
+        @Override
+        public RecordRemittance command() {
+            return new RecordRemittance(EncounterId.of(hospitalId, claimId), claimId, remittance, source);
+        }
+
+        @Override
+        public String originalClaimId() {
+            return claimId;
+        }
+
+        @Override
+        public String conflict() {
+            return "conflict: remittance for claim " + claimId + " of " + hospitalId;
         }
     }
 

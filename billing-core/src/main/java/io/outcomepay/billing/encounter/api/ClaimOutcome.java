@@ -5,6 +5,8 @@ public enum ClaimOutcome {
     RECORDED,
     CORRECTED,
     VOIDED,
+    /** A remittance was recorded on the encounter. */
+    ADJUDICATED,
     /** The same claim with the same content was already applied: nothing new. */
     DUPLICATE,
     /** The same claim id arrived with other content: refused, never an overwrite. */
@@ -15,6 +17,6 @@ public enum ClaimOutcome {
     ALREADY_VOIDED;
 
     public boolean appended() {
-        return this == RECORDED || this == CORRECTED || this == VOIDED;
+        return this == RECORDED || this == CORRECTED || this == VOIDED || this == ADJUDICATED;
     }
 }

@@ -26,6 +26,11 @@ public final class EncounterCommands {
                                    SourceRef source) {
     }
 
+    /** The payer's remittance for the encounter's claim (X12 835). */
+    public record RecordRemittance(@TargetAggregateIdentifier String encounterId, String claimId, Remittance remittance,
+                                   SourceRef source) {
+    }
+
     /** A void claim cancelling the encounter. */
     public record VoidClaim(@TargetAggregateIdentifier String encounterId, String originalClaimId, String voidClaimId,
                             SourceRef source) {

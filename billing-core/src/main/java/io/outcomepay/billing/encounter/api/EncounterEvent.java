@@ -12,6 +12,11 @@ public sealed interface EncounterEvent {
             implements EncounterEvent {
     }
 
+    /** The payer adjudicated the claim: processed, denied, or a reversal of a previous payment. */
+    record ClaimAdjudicated(String encounterId, String claimId, Remittance remittance, SourceRef source)
+            implements EncounterEvent {
+    }
+
     record ClaimVoided(String encounterId, String originalClaimId, String voidClaimId, SourceRef source)
             implements EncounterEvent {
     }

@@ -1,0 +1,67 @@
+package io.outcomepay.app.intake;
+
+import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.ClaimsFile;
+import io.outcomepay.app.support.Contracts;
+import io.outcomepay.app.support.IntegrationTest;
+import io.outcomepay.billing.settlement.SettlementResult;
+import io.outcomepay.claims.intake.DeadLetters;
+import io.outcomepay.claims.intake.IngestReport;
+import io.outcomepay.claims.intake.IngestingClaims;
+import io.outcomepay.claims.intake.Rejection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class RemittanceIngestTest extends IntegrationTest {
+
+    @Autowired
+    Operations operations;
+    @Autowired
+    DeadLetters deadLetters;
+    @TempDir
+    Path dir;
+
+    @Test
+    void remittancesGiveThePayersAllowedAmountTakeDenialsOutAndReversalsBack() throws Exception {
+        String npi = "1234567893";
+        operations.createContract(Contracts.definition("RM-C", npi, "2026-01-01", "6500.00"));
+        operations.ingestCsv(ClaimsFile.claims()
+                .row("R1", npi, "193", "8000.00")
+                .row("R2", npi, "193", "8000.00")
+                .row("R3", npi, "193", "8000.00")
+                .writeTo(dir, "rm-claims.csv"), IngestingClaims.Listener.silent());
+        Path remittance = Files.writeString(dir.resolve("rm.835"),
+                "ISA*00*          *00*          *ZZ*PAYER          *ZZ*HOSPITAL       *260201*1200*^*00501*000000001*0*T*:~"
+                + "GS*HP*PAYER*HOSPITAL*20260201*1200*1*X*005010X221A1~ST*835*0001~BPR*I*13500*C*ACH~TRN*1*1*1~"
+                + "N1*PR*PAYER~N1*PE*HOSPITAL*XX*" + npi + "~LX*1~"
+                + "CLP*R1*1*8000*6500*500*MC*P-R1~CAS*CO*45*1000~CAS*PR*1*500~AMT*AU*7000~"
+                + "CLP*R2*4*8000*0**MC*P-R2~CAS*CO*16*8000~"
+                + "CLP*R3*1*8000*7000*1000*MC*P-R3~CAS*PR*1*1000~"
+                + "CLP*R3*22*-8000*-7000*-1000*MC*P-R3~CAS*PR*1*-1000~"
+                + "CLP*R9*1*100*100**MC*P-R9~"
+                + "SE*20*0001~GE*1*1~IEA*1*000000001~");
+
+        IngestReport first = operations.ingestCsv(remittance, IngestingClaims.Listener.silent());
+        IngestReport again = operations.ingestCsv(remittance, IngestingClaims.Listener.silent());
+        SettlementResult r = operations.settle("RM-C", YearMonth.of(2026, 1)).result();
+
+        assertThat(first.adjudicated()).isEqualTo(4);
+        assertThat(first.rejected()).isEqualTo(1);
+        assertThat(again.duplicate()).isEqualTo(4);
+        assertThat(again.adjudicated()).isZero();
+        assertThat(deadLetters.list("rm.835", 10)).extracting(Rejection::field, Rejection::reason)
+                .containsExactly(tuple("CLP01", "no encounter was recorded for claim R9 of " + npi));
+        // R1 at the payer's 7,000.00, R2 denied and left out, R3 back at its claim's 8,000.00 after the reversal
+        assertThat(r.inPeriod()).isEqualTo(2);
+        assertThat(r.total().actualTotal()).isEqualByComparingTo("15000.00");
+        assertThat(r.total().baselineTotal()).isEqualByComparingTo("17087.20");
+    }
+}

@@ -1,0 +1,296 @@
+package io.outcomepay.claims.x12;
+
+import io.outcomepay.billing.encounter.api.Remittance;
+import io.outcomepay.billing.encounter.api.SourceRef;
+import io.outcomepay.claims.intake.ClaimReader;
+import io.outcomepay.claims.intake.CountingInputStream;
+import io.outcomepay.claims.intake.IntakeItem;
+import io.outcomepay.claims.intake.NormalizedClaim;
+import io.outcomepay.claims.intake.Rejection;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Streams an X12 835 (005010X221A1) remittance one claim (CLP) at a time. The payee (N1*PE N104)
+ * is the hospital and CLP01 the hospital's claim id; allowed is AMT*AU when the claim has one,
+ * otherwise the charge less its CO, OA and PI adjustments (claim and service lines). A claim whose
+ * adjustments do not balance (charge - adjustments != paid) is recorded with balanced = false.
+ * Positions are segment numbers.
+ */
+public final class RemittanceReader implements ClaimReader {
+
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
+    private static final Set<String> NOT_PATIENT_GROUPS = Set.of("CO", "OA", "PI");
+
+    private final String sourceName;
+    private final CountingInputStream counting;
+    private final long totalBytes;
+    private final EDIStreamReader edi;
+    private final Deque<IntakeItem> ready = new ArrayDeque<>();
+    private String payee;
+    private Claim pending;
+    private boolean finished;
+
+    private RemittanceReader(String sourceName, InputStream in, long totalBytes) {
+        this.sourceName = sourceName;
+        this.counting = new CountingInputStream(in);
+        this.totalBytes = totalBytes;
+        this.edi = EDIInputFactory.newFactory().createEDIStreamReader(counting);
+    }
+
+    public static RemittanceReader open(Path file) {
+        try {
+            return new RemittanceReader(file.getFileName().toString(), Files.newInputStream(file), Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public static RemittanceReader of(String sourceName, InputStream in) {
+        return new RemittanceReader(sourceName, in, -1);
+    }
+
+    /** A claim being read: its CLP, the segment it starts at, its adjustments and AMT*AU. */
+    private static final class Claim {
+        final int segment;
+        final List<String> clp;
+        final List<Remittance.Adjustment> adjustments = new ArrayList<>();
+        String allowed;
+        boolean inServiceLines;
+        String badAdjustment;
+
+        Claim(int segment, List<String> clp) {
+            this.segment = segment;
+            this.clp = clp;
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (ready.isEmpty() && !finished) {
+            readSegment();
+        }
+        return !ready.isEmpty();
+    }
+
+    @Override
+    public IntakeItem next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return ready.poll();
+    }
+
+    /** Reads one segment and acts on it. */
+    private void readSegment() {
+        try {
+            String tag = null;
+            int segment = 0;
+            List<String> elements = new ArrayList<>();
+            while (edi.hasNext()) {
+                EDIStreamEvent event = edi.next();
+                switch (event) {
+                    case START_SEGMENT -> {
+                        tag = edi.getText();
+                        segment = edi.getLocation().getSegmentPosition();
+                        elements.clear();
+                    }
+                    case ELEMENT_DATA -> {
+                        int position = edi.getLocation().getElementPosition();
+                        int component = edi.getLocation().getComponentPosition();
+                        while (elements.size() < position) {
+                            elements.add("");
+                        }
+                        String text = edi.getText() == null ? "" : edi.getText();
+                        elements.set(position - 1, component > 1 ? elements.get(position - 1) + ":" + text : text);
+                    }
+                    case END_SEGMENT -> {
+                        segment(tag, segment, elements);
+                        return;
+                    }
+                    default -> {
+                        // envelope, loop and validation events: the claim segments carry what is needed
+                    }
+                }
+            }
+            flush();
+            finished = true;
+        } catch (EDIStreamException e) {
+            flush();
+            finished = true;
+            throw new IllegalArgumentException(sourceName + " is not valid X12 near segment "
+                    + edi.getLocation().getSegmentPosition() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void segment(String tag, int position, List<String> e) {
+        switch (tag) {
+            case "N1" -> {
+                flush();
+                if ("PE".equals(at(e, 1))) {
+                    payee = at(e, 4).isBlank() ? null : at(e, 4);
+                }
+            }
+            case "CLP" -> {
+                flush();
+                pending = new Claim(position, List.copyOf(e));
+            }
+            case "CAS" -> {
+                if (pending != null) {
+                    for (int i = 2; i <= 17; i += 3) {
+                        String reason = at(e, i);
+                        String amount = at(e, i + 1);
+                        if (reason.isBlank() && amount.isBlank()) {
+                            continue;
+                        }
+                        if (!AMOUNT.matcher(amount).matches()) {
+                            pending.badAdjustment = "CAS" + String.format(java.util.Locale.ROOT, "%02d", i + 1)
+                                    + ": '" + amount + "' is not an amount";
+                        } else {
+                            pending.adjustments.add(new Remittance.Adjustment(at(e, 1), reason, new BigDecimal(amount)));
+                        }
+                    }
+                }
+            }
+            case "AMT" -> {
+                if (pending != null && !pending.inServiceLines && "AU".equals(at(e, 1))) {
+                    pending.allowed = at(e, 2);
+                }
+            }
+            case "SVC" -> {
+                if (pending != null) {
+                    pending.inServiceLines = true;
+                }
+            }
+            case "ST" -> {
+                flush();
+                if (!"835".equals(at(e, 1))) {
+                    throw new IllegalArgumentException(sourceName + " segment " + position + ": transaction set "
+                            + at(e, 1) + " is not read here (only 835 remittances)");
+                }
+            }
+            case "LX", "SE", "PLB", "GE", "IEA" -> flush();
+            default -> {
+                // other segments (names, dates, references) are not needed for settlement
+            }
+        }
+    }
+
+    private void flush() {
+        if (pending == null) {
+            return;
+        }
+        Claim claim = pending;
+        pending = null;
+        String raw = "CLP*" + String.join("*", claim.clp);
+        try {
+            ready.add(remitted(claim));
+        } catch (Invalid invalid) {
+            ready.add(new Rejection(sourceName, claim.segment, invalid.field, invalid.getMessage(), raw));
+        }
+    }
+
+    private NormalizedClaim.Remitted remitted(Claim claim) {
+        if (payee == null) {
+            throw new Invalid("N1*PE", "no payee (N1*PE with its id in N104) before the claim");
+        }
+        String claimId = at(claim.clp, 1);
+        if (claimId.isBlank()) {
+            throw new Invalid("CLP01", "is empty");
+        }
+        String status = at(claim.clp, 2);
+        if (status.isBlank()) {
+            throw new Invalid("CLP02", "is empty");
+        }
+        if (claim.badAdjustment != null) {
+            throw new Invalid("CAS", claim.badAdjustment);
+        }
+        BigDecimal charge = amount(claim.clp, 3, true);
+        BigDecimal paid = amount(claim.clp, 4, true);
+        BigDecimal patient = amount(claim.clp, 5, false);
+        BigDecimal adjusted = claim.adjustments.stream().map(Remittance.Adjustment::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal allowed;
+        if (claim.allowed != null) {
+            if (!AMOUNT.matcher(claim.allowed).matches()) {
+                throw new Invalid("AMT02", "'" + claim.allowed + "' is not an amount");
+            }
+            allowed = new BigDecimal(claim.allowed).setScale(2);
+        } else {
+            allowed = charge.subtract(claim.adjustments.stream().filter(a -> NOT_PATIENT_GROUPS.contains(a.group()))
+                    .map(Remittance.Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).setScale(2);
+        }
+        boolean balanced = charge.subtract(adjusted).compareTo(paid) == 0;
+        String payerClaimId = at(claim.clp, 7).isBlank() ? null : at(claim.clp, 7);
+        return new NormalizedClaim.Remitted(payee, claimId, new Remittance(payerClaimId, status, charge, paid, patient,
+                allowed, claim.adjustments, balanced), new SourceRef(sourceName, claim.segment));
+    }
+
+    private static BigDecimal amount(List<String> e, int position, boolean required) {
+        String value = at(e, position);
+        String field = String.format(java.util.Locale.ROOT, "CLP%02d", position);
+        if (value.isBlank()) {
+            if (required) {
+                throw new Invalid(field, "is empty");
+            }
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (!AMOUNT.matcher(value).matches()) {
+            throw new Invalid(field, "'" + value + "' is not an amount");
+        }
+        return new BigDecimal(value).setScale(2);
+    }
+
+    private static String at(List<String> elements, int position) {
+        return position <= elements.size() ? elements.get(position - 1).strip() : "";
+    }
+
+    private static final class Invalid extends RuntimeException {
+        final String field;
+
+        Invalid(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    @Override
+    public String sourceName() {
+        return sourceName;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counting.count();
+    }
+
+    @Override
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            edi.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
