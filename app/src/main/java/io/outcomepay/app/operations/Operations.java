@@ -16,6 +16,7 @@ import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.ClaimReader;
 import io.outcomepay.claims.intake.IngestReport;
+import io.outcomepay.claims.x12.InstitutionalClaimReader;
 import io.outcomepay.claims.x12.RemittanceReader;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.Pseudonymizer;
@@ -53,23 +54,50 @@ public class Operations {
     }
 
     /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
-    /** Ingests a claims file: an X12 835 remittance (starts with ISA), else a CSV in a detected dialect. */
+    /**
+     * Ingests a claims file: X12 (starts with ISA) 837I claims or 835 remittances, else a CSV in the
+     * dialect its header shows.
+     */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
-        try (ClaimReader reader = isX12(file) ? RemittanceReader.open(file)
-                : ClaimCsvReader.open(file, dialects(), pseudonymizer)) {
+        try (ClaimReader reader = reader(file)) {
             return ingesting.ingest(reader, listener);
         } finally {
             catchUp.await();
         }
     }
 
-    private static boolean isX12(Path file) {
+    private ClaimReader reader(Path file) {
+        String transaction = x12Transaction(file);
+        if ("835".equals(transaction)) {
+            return RemittanceReader.open(file);
+        }
+        if ("837".equals(transaction)) {
+            Set<String> knownDrgs = baselines.knownDrgCodes();
+            return InstitutionalClaimReader.open(file, knownDrgs::contains, pseudonymizer);
+        }
+        if (transaction != null) {
+            throw new IllegalArgumentException(file.getFileName() + ": X12 transaction set " + transaction
+                    + " is not read (837I claims and 835 remittances are)");
+        }
+        return ClaimCsvReader.open(file, dialects(), pseudonymizer);
+    }
+
+    /** The transaction set (ST01) of an X12 file, read from its first bytes; null when the file is not X12. */
+    private static String x12Transaction(Path file) {
+        byte[] start;
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(3);
-            return new String(start, java.nio.charset.StandardCharsets.US_ASCII).equals("ISA");
+            start = in.readNBytes(4096);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
+        String text = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("ISA") || text.length() < 4) {
+            return null;
+        }
+        String separator = java.util.regex.Pattern.quote(text.substring(3, 4));
+        java.util.regex.Matcher st = java.util.regex.Pattern.compile("(?:^|[^A-Z0-9])ST" + separator + "(\\d{3})")
+                .matcher(text);
+        return st.find() ? st.group(1) : "unknown";
     }
 
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {

@@ -64,4 +64,35 @@ class RemittanceIngestTest extends IntegrationTest {
         assertThat(r.total().actualTotal()).isEqualByComparingTo("15000.00");
         assertThat(r.total().baselineTotal()).isEqualByComparingTo("17087.20");
     }
+
+    @Test
+    void anInstitutionalClaimCountsAtItsChargeUntilItsRemittanceGivesThePayersAmount() throws Exception {
+        String npi = "1234567894";
+        operations.createContract(Contracts.definition("RM2-C", npi, "2026-01-01", "6500.00"));
+        String envelope = "ISA*00*          *00*          *ZZ*HOSPITAL       *ZZ*PAYER          *260201*1200*^*00501*000000001*0*T*:~";
+        Path claims = Files.writeString(dir.resolve("rm2.837"), envelope
+                + "GS*HC*HOSPITAL*PAYER*20260201*1200*1*X*005010X223A2~ST*837*0001*005010X223A2~"
+                + "HL*1**20*1~NM1*85*2*GENERAL HOSPITAL*****XX*" + npi + "~HL*2*1*22*0~NM1*IL*1*DOE*JANE****MI*MBI-RM2~"
+                + "CLM*K1*9000***11:A:1**A*Y*Y~DTP*435*D8*20260102~DTP*434*RD8*20260102-20260106~HI*ABK:J189~HI*DR:193~"
+                + "SE*9*0001~GE*1*1~IEA*1*000000001~");
+        Path remittance = Files.writeString(dir.resolve("rm2.835"), envelope
+                + "GS*HP*PAYER*HOSPITAL*20260201*1200*1*X*005010X221A1~ST*835*0001~BPR*I*7000*C*ACH~TRN*1*1*1~"
+                + "N1*PR*PAYER~N1*PE*HOSPITAL*XX*" + npi + "~LX*1~CLP*K1*1*9000*7000*500*MA*P-K1~CAS*CO*45*1500~"
+                + "CAS*PR*1*500~SE*9*0001~GE*1*1~IEA*1*000000001~");
+
+        IngestReport claimed = operations.ingestCsv(claims, IngestingClaims.Listener.silent());
+        SettlementResult atCharge = operations.settle("RM2-C", YearMonth.of(2026, 1)).result();
+        operations.ingestCsv(remittance, IngestingClaims.Listener.silent());
+        SettlementResult atPayersWord = operations.settle("RM2-C", YearMonth.of(2026, 1)).result();
+
+        assertThat(claimed.recorded()).isEqualTo(1);
+        // AI-assisted only through usage events: an 837 does not say; contract eligible: ai_assisted
+        assertThat(atCharge.notEligible()).isEqualTo(1);
+        operations.recordAiUsage("EV-RM2", new io.outcomepay.billing.usage.api.AiUsage.Details("VENDOR-1", "sepsis-watch",
+                "1", npi, "K1", null, java.time.Instant.parse("2026-01-03T00:00:00Z"), "inference"));
+        SettlementResult assisted = operations.settle("RM2-C", YearMonth.of(2026, 1)).result();
+        // 9000 - (CO 1500) = 7500 covered; the patient's 500 is part of it
+        assertThat(assisted.total().actualTotal()).isEqualByComparingTo("7500.00");
+        assertThat(atPayersWord.notEligible()).isEqualTo(1);
+    }
 }

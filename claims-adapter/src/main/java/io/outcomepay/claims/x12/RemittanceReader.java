@@ -7,10 +7,6 @@ import io.outcomepay.claims.intake.CountingInputStream;
 import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Rejection;
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamEvent;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +37,7 @@ public final class RemittanceReader implements ClaimReader {
     private final String sourceName;
     private final CountingInputStream counting;
     private final long totalBytes;
-    private final EDIStreamReader edi;
+    private final X12Segments segments;
     private final Deque<IntakeItem> ready = new ArrayDeque<>();
     private String payee;
     private Claim pending;
@@ -51,7 +47,7 @@ public final class RemittanceReader implements ClaimReader {
         this.sourceName = sourceName;
         this.counting = new CountingInputStream(in);
         this.totalBytes = totalBytes;
-        this.edi = EDIInputFactory.newFactory().createEDIStreamReader(counting);
+        this.segments = new X12Segments(sourceName, counting);
     }
 
     public static RemittanceReader open(Path file) {
@@ -99,43 +95,19 @@ public final class RemittanceReader implements ClaimReader {
 
     /** Reads one segment and acts on it. */
     private void readSegment() {
+        X12Segments.Segment segment;
         try {
-            String tag = null;
-            int segment = 0;
-            List<String> elements = new ArrayList<>();
-            while (edi.hasNext()) {
-                EDIStreamEvent event = edi.next();
-                switch (event) {
-                    case START_SEGMENT -> {
-                        tag = edi.getText();
-                        segment = edi.getLocation().getSegmentPosition();
-                        elements.clear();
-                    }
-                    case ELEMENT_DATA -> {
-                        int position = edi.getLocation().getElementPosition();
-                        int component = edi.getLocation().getComponentPosition();
-                        while (elements.size() < position) {
-                            elements.add("");
-                        }
-                        String text = edi.getText() == null ? "" : edi.getText();
-                        elements.set(position - 1, component > 1 ? elements.get(position - 1) + ":" + text : text);
-                    }
-                    case END_SEGMENT -> {
-                        segment(tag, segment, elements);
-                        return;
-                    }
-                    default -> {
-                        // envelope, loop and validation events: the claim segments carry what is needed
-                    }
-                }
-            }
+            segment = segments.next();
+        } catch (IllegalArgumentException e) {
             flush();
             finished = true;
-        } catch (EDIStreamException e) {
+            throw e;
+        }
+        if (segment == null) {
             flush();
             finished = true;
-            throw new IllegalArgumentException(sourceName + " is not valid X12 near segment "
-                    + edi.getLocation().getSegmentPosition() + ": " + e.getMessage(), e);
+        } else {
+            segment(segment.tag(), segment.number(), segment.elements());
         }
     }
 
@@ -287,10 +259,6 @@ public final class RemittanceReader implements ClaimReader {
 
     @Override
     public void close() {
-        try {
-            edi.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        segments.close();
     }
 }
