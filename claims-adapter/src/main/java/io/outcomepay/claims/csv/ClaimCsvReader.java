@@ -96,7 +96,7 @@ public final class ClaimCsvReader implements ClaimReader {
             return new ClaimCsvReader(file.getFileName().toString(), Files.newInputStream(file), Files.size(file),
                     dialects, pseudonymizer);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-            throw unreadableStart(file.getFileName().toString(), e);
+            throw unreadableStart(file.getFileName().toString(), e, dialects);
         }
     }
 
@@ -105,7 +105,7 @@ public final class ClaimCsvReader implements ClaimReader {
         try {
             return new ClaimCsvReader(sourceName, in, -1, dialects, pseudonymizer);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-            throw unreadableStart(sourceName, e);
+            throw unreadableStart(sourceName, e, dialects);
         }
     }
 
@@ -125,10 +125,12 @@ public final class ClaimCsvReader implements ClaimReader {
         return dialect.getClass().getSimpleName() + ", " + format;
     }
 
-    private static IllegalArgumentException unreadableStart(String sourceName, Exception e) {
+    private static IllegalArgumentException unreadableStart(String sourceName, Exception e, List<CsvDialect> dialects) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         if (cause instanceof CharacterCodingException || "is not valid UTF-8".equals(e.getMessage())) {
-            return new IllegalArgumentException(sourceName + " is not valid UTF-8", e);
+            boolean chinese = dialects.stream().anyMatch(CsvDialect::allowsGb18030) && !"is not valid UTF-8".equals(e.getMessage());
+            return new IllegalArgumentException(sourceName + (chinese ? " is neither valid UTF-8 nor valid GB18030"
+                    : " is not valid UTF-8"), e);
         }
         return new IllegalArgumentException(sourceName + ": cannot read the CSV header: " + e.getMessage(), e);
     }
