@@ -2,9 +2,6 @@ package io.outcomepay.claims.x12;
 
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
-import io.outcomepay.claims.intake.ClaimReader;
-import io.outcomepay.claims.intake.CountingInputStream;
-import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
 import io.outcomepay.claims.intake.Rejection;
@@ -18,9 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -33,30 +27,21 @@ import java.util.regex.Pattern;
  * An 837 carries no allowed amount: the claim counts at its charge until a remittance (835) gives
  * the payer's. Other-payer loops (after SBR inside a claim) are not the claim's own.
  */
-public final class InstitutionalClaimReader implements ClaimReader {
+public final class InstitutionalClaimReader extends X12ClaimReader {
 
     private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private final String sourceName;
-    private final CountingInputStream counting;
-    private final long totalBytes;
-    private final X12Segments segments;
     private final Predicate<String> knownDrg;
     private final Pseudonymizer pseudonymizer;
-    private final Deque<IntakeItem> ready = new ArrayDeque<>();
     private String hospital;
     private String subscriber;
     private String patient;
     private Claim pending;
-    private boolean finished;
 
     private InstitutionalClaimReader(String sourceName, InputStream in, long totalBytes, Predicate<String> knownDrg,
                                      Pseudonymizer pseudonymizer) {
-        this.sourceName = sourceName;
-        this.counting = new CountingInputStream(in);
-        this.totalBytes = totalBytes;
-        this.segments = new X12Segments(sourceName, counting);
+        super(sourceName, in, totalBytes);
         this.knownDrg = knownDrg;
         this.pseudonymizer = pseudonymizer;
     }
@@ -89,35 +74,7 @@ public final class InstitutionalClaimReader implements ClaimReader {
     }
 
     @Override
-    public boolean hasNext() {
-        while (ready.isEmpty() && !finished) {
-            X12Segments.Segment segment;
-            try {
-                segment = segments.next();
-            } catch (IllegalArgumentException e) {
-                flush();
-                finished = true;
-                throw e;
-            }
-            if (segment == null) {
-                flush();
-                finished = true;
-            } else {
-                segment(segment);
-            }
-        }
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public IntakeItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return ready.poll();
-    }
-
-    private void segment(X12Segments.Segment s) {
+    void segment(X12Segments.Segment s) {
         switch (s.tag()) {
             case "ST" -> {
                 flush();
@@ -190,7 +147,8 @@ public final class InstitutionalClaimReader implements ClaimReader {
         }
     }
 
-    private void flush() {
+    @Override
+    void flush() {
         if (pending == null) {
             return;
         }
@@ -269,32 +227,4 @@ public final class InstitutionalClaimReader implements ClaimReader {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static final class Invalid extends RuntimeException {
-        final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
-
-    @Override
-    public String sourceName() {
-        return sourceName;
-    }
-
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
-
-    @Override
-    public void close() {
-        segments.close();
-    }
 }

@@ -2,9 +2,6 @@ package io.outcomepay.claims.x12;
 
 import io.outcomepay.billing.encounter.api.Remittance;
 import io.outcomepay.billing.encounter.api.SourceRef;
-import io.outcomepay.claims.intake.ClaimReader;
-import io.outcomepay.claims.intake.CountingInputStream;
-import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Rejection;
 
@@ -14,11 +11,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,25 +23,16 @@ import java.util.regex.Pattern;
  * adjustments do not balance (charge - adjustments != paid) is recorded with balanced = false.
  * Positions are segment numbers.
  */
-public final class RemittanceReader implements ClaimReader {
+public final class RemittanceReader extends X12ClaimReader {
 
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
     private static final Set<String> NOT_PATIENT_GROUPS = Set.of("CO", "OA", "PI");
 
-    private final String sourceName;
-    private final CountingInputStream counting;
-    private final long totalBytes;
-    private final X12Segments segments;
-    private final Deque<IntakeItem> ready = new ArrayDeque<>();
     private String payee;
     private Claim pending;
-    private boolean finished;
 
     private RemittanceReader(String sourceName, InputStream in, long totalBytes) {
-        this.sourceName = sourceName;
-        this.counting = new CountingInputStream(in);
-        this.totalBytes = totalBytes;
-        this.segments = new X12Segments(sourceName, counting);
+        super(sourceName, in, totalBytes);
     }
 
     public static RemittanceReader open(Path file) {
@@ -78,37 +63,8 @@ public final class RemittanceReader implements ClaimReader {
     }
 
     @Override
-    public boolean hasNext() {
-        while (ready.isEmpty() && !finished) {
-            readSegment();
-        }
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public IntakeItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return ready.poll();
-    }
-
-    /** Reads one segment and acts on it. */
-    private void readSegment() {
-        X12Segments.Segment segment;
-        try {
-            segment = segments.next();
-        } catch (IllegalArgumentException e) {
-            flush();
-            finished = true;
-            throw e;
-        }
-        if (segment == null) {
-            flush();
-            finished = true;
-        } else {
-            segment(segment.tag(), segment.number(), segment.elements());
-        }
+    void segment(X12Segments.Segment segment) {
+        segment(segment.tag(), segment.number(), segment.elements());
     }
 
     private void segment(String tag, int position, List<String> e) {
@@ -164,7 +120,8 @@ public final class RemittanceReader implements ClaimReader {
         }
     }
 
-    private void flush() {
+    @Override
+    void flush() {
         if (pending == null) {
             return;
         }
@@ -233,32 +190,4 @@ public final class RemittanceReader implements ClaimReader {
         return position <= elements.size() ? elements.get(position - 1).strip() : "";
     }
 
-    private static final class Invalid extends RuntimeException {
-        final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
-
-    @Override
-    public String sourceName() {
-        return sourceName;
-    }
-
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
-
-    @Override
-    public void close() {
-        segments.close();
-    }
 }
