@@ -16,6 +16,7 @@ import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.ClaimReader;
 import io.outcomepay.claims.intake.IngestReport;
+import io.outcomepay.claims.fhir.FhirClaimReader;
 import io.outcomepay.claims.x12.InstitutionalClaimReader;
 import io.outcomepay.claims.x12.RemittanceReader;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -55,8 +56,8 @@ public class Operations {
 
     /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
     /**
-     * Ingests a claims file: X12 (starts with ISA) 837I claims or 835 remittances, else a CSV in the
-     * dialect its header shows.
+     * Ingests a claims file: X12 (starts with ISA) 837I claims or 835 remittances, FHIR R4 JSON
+     * (starts with '{'), else a CSV in the dialect its header shows.
      */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
         try (ClaimReader reader = reader(file)) {
@@ -79,7 +80,24 @@ public class Operations {
             throw new IllegalArgumentException(file.getFileName() + ": X12 transaction set " + transaction
                     + " is not read (837I claims and 835 remittances are)");
         }
+        if (startsWithJson(file)) {
+            Set<String> knownDrgs = baselines.knownDrgCodes();
+            return FhirClaimReader.open(file, knownDrgs::contains, pseudonymizer);
+        }
         return ClaimCsvReader.open(file, dialects(), pseudonymizer);
+    }
+
+    /** FHIR JSON (a resource, a Bundle or NDJSON) starts with '{'. */
+    private static boolean startsWithJson(Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c == '{';
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** The transaction set (ST01) of an X12 file, read from its first bytes; null when the file is not X12. */

@@ -147,6 +147,21 @@ class IngestingClaimsTest extends IntegrationTest {
     }
 
     @Test
+    void ingestsAFhirExplanationOfBenefitOnceWithoutItsRawPatientId() {
+        Path eob = Path.of("../../shared/data/claims/fhir-r4-eob-bfd-inpatient-drg695.json");
+
+        IngestReport first = operations.ingestCsv(eob, listener);
+        IngestReport again = operations.ingestCsv(eob, listener);
+
+        assertThat(first.recorded()).isEqualTo(1);
+        assertThat(again.duplicate()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select drg from encounter_view where hospital_id = '0000000000' "
+                + "and current_claim_id = '333333222222'", String.class)).isEqualTo("695");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry "
+                + "where convert_from(payload, 'UTF8') like '%Patient/567834%'", Long.class)).isZero();
+    }
+
+    @Test
     void aHeaderWithoutARequiredColumnRejectsEveryRecordNamingTheColumn() {
         List<String> columns = new ArrayList<>(ClaimsFile.COLUMNS);
         columns.remove("allowed_amount");
