@@ -55,14 +55,18 @@ public class ReadModelSettlementSources implements SettlementSources {
                 (rs, i) -> {
                     int version = rs.getInt(1);
                     String sha = rs.getString(2);
+                    boolean dip = "dip".equals(reference.kind());
                     Map<String, BigDecimal> weights = new HashMap<>();
                     Map<String, DipBaseline.Group> groups = new HashMap<>();
                     jdbc.query("select code, weight, mean_cost from baseline_entry_view where table_id = ? and version = ?",
                             row -> {
-                                weights.put(row.getString(1), row.getBigDecimal(2));
-                                groups.put(row.getString(1), new DipBaseline.Group(row.getBigDecimal(2), row.getBigDecimal(3)));
+                                if (dip) {
+                                    groups.put(row.getString(1), new DipBaseline.Group(row.getBigDecimal(2), row.getBigDecimal(3)));
+                                } else {
+                                    weights.put(row.getString(1), row.getBigDecimal(2));
+                                }
                             }, reference.table(), version);
-                    return "dip".equals(reference.kind())
+                    return dip
                             ? (CaseBaseline) new DipBaseline(reference.table(), version, sha, reference.pointValue(),
                             reference.institutionCoefficients(), groups)
                             : new DrgBaseline(reference.table(), version, sha, reference.baseRate(), weights);

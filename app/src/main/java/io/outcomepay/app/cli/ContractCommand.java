@@ -27,37 +27,51 @@ public class ContractCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create a contract from a YAML file. Creating the same contract again changes nothing;",
-                    "different content under an existing id is refused (use 'contract amend')."})
-    static class Create extends RuntimeCommand {
+    /** Reads a contract YAML and hands it to the operation; prints the version it gave. */
+    abstract static class FromFile extends RuntimeCommand {
         @Parameters(paramLabel = "FILE", description = "contract YAML")
         Path file;
 
         @Override
         int run(OutcomePayRuntime runtime) {
             ContractDefinition definition = ContractYaml.read(file);
-            VersionOutcome outcome = runtime.bean(Operations.class).createContract(definition);
-            out().println("contract " + definition.contractId() + " version " + outcome.version()
-                    + (outcome.changed() ? " created" : " already exists with this content: unchanged"));
+            VersionOutcome outcome = apply(runtime.bean(Operations.class), definition);
+            out().println("contract " + definition.contractId() + " version " + outcome.version() + result(definition, outcome));
             return 0;
+        }
+
+        abstract VersionOutcome apply(Operations operations, ContractDefinition definition);
+
+        abstract String result(ContractDefinition definition, VersionOutcome outcome);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Create a contract from a YAML file. Creating the same contract again changes nothing;",
+                    "different content under an existing id is refused (use 'contract amend')."})
+    static class Create extends FromFile {
+        @Override
+        VersionOutcome apply(Operations operations, ContractDefinition definition) {
+            return operations.createContract(definition);
+        }
+
+        @Override
+        String result(ContractDefinition definition, VersionOutcome outcome) {
+            return outcome.changed() ? " created" : " already exists with this content: unchanged";
         }
     }
 
     @Command(name = "amend", mixinStandardHelpOptions = true,
-            description = {"Add a new version of a contract from a YAML file, in force from its effective_from",
-                    "(after the current version's). Earlier versions are kept as they were."})
-    static class Amend extends RuntimeCommand {
-        @Parameters(paramLabel = "FILE", description = "contract YAML with the same id")
-        Path file;
+            description = {"Add a new version of a contract from a YAML file (same id), in force from its",
+                    "effective_from (after the current version's). Earlier versions are kept as they were."})
+    static class Amend extends FromFile {
+        @Override
+        VersionOutcome apply(Operations operations, ContractDefinition definition) {
+            return operations.amendContract(definition);
+        }
 
         @Override
-        int run(OutcomePayRuntime runtime) {
-            ContractDefinition definition = ContractYaml.read(file);
-            VersionOutcome outcome = runtime.bean(Operations.class).amendContract(definition);
-            out().println("contract " + definition.contractId() + " version " + outcome.version()
-                    + (outcome.changed() ? " added, in force from " + definition.effectiveFrom() : ": unchanged"));
-            return 0;
+        String result(ContractDefinition definition, VersionOutcome outcome) {
+            return outcome.changed() ? " added, in force from " + definition.effectiveFrom() : ": unchanged";
         }
     }
 

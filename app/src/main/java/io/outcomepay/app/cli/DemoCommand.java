@@ -10,6 +10,8 @@ import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.Rejection;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +19,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,18 +100,14 @@ public class DemoCommand extends RuntimeCommand {
     }
 
     private static void writeRejections(List<Rejection> rejections, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(w,
-                         org.apache.commons.csv.CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                                 .setHeader("file", "line", "field", "reason", "record").get())) {
-                for (Rejection r : rejections) {
-                    csv.printRecord(r.file(), r.line(), r.field(), r.reason(), r.rawRecord());
-                }
+        SettlementPrinter.writeFile(file, w -> {
+            CSVPrinter csv = new CSVPrinter(w,
+                    CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+                            .setHeader("file", "line", "field", "reason", "record").get());
+            for (Rejection r : rejections) {
+                csv.printRecord(r.file(), r.line(), r.field(), r.reason(), r.rawRecord());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+            csv.flush();
+        });
     }
 }

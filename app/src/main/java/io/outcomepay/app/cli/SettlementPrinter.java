@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /** Prints a settlement as a per-hospital table and writes its CSV files. */
 final class SettlementPrinter {
@@ -63,23 +62,27 @@ final class SettlementPrinter {
     }
 
     static void writeSettlement(SettlementResult result, Path file) {
-        write(file, result, SettlementCsv::write);
+        writeFile(file, w -> SettlementCsv.write(result, w));
     }
 
     static void writeExclusions(SettlementResult result, Path file) {
-        write(file, result, SettlementCsv::writeExclusions);
+        writeFile(file, w -> SettlementCsv.writeExclusions(result, w));
     }
 
-    private static void write(Path file, SettlementResult result, BiConsumer<SettlementResult, Writer> body) {
+    /** Writes a UTF-8 file, creating its directory. */
+    static void writeFile(Path file, Body body) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(file.toAbsolutePath().getParent());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                body.accept(result, w);
+                body.write(w);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    interface Body {
+        void write(Writer out) throws IOException;
     }
 
     private static String plain(BigDecimal value) {

@@ -3,7 +3,7 @@ package io.outcomepay.claims.chs;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
-import io.outcomepay.claims.csv.ClaimCsvRecordParser.InvalidField;
+import io.outcomepay.claims.intake.InvalidField;
 import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;

@@ -1,11 +1,11 @@
 package io.outcomepay.claims.csv;
 
+import io.outcomepay.claims.intake.InvalidField;
 import io.outcomepay.billing.encounter.api.SourceRef;
-import io.outcomepay.claims.intake.ClaimReader;
-import io.outcomepay.claims.intake.CountingInputStream;
 import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.Pseudonymizer;
 import io.outcomepay.claims.intake.Rejection;
+import io.outcomepay.claims.intake.StreamedClaimReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -40,14 +40,11 @@ import java.util.NoSuchElementException;
  * a bad field is rejected naming it. Raw records kept for the dead-letter store carry the
  * patient's pseudonym, never the raw patient id.
  */
-public final class ClaimCsvReader implements ClaimReader {
+public final class ClaimCsvReader extends StreamedClaimReader {
 
     private static final int DETECTION_BYTES = 64 * 1024;
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private final String sourceName;
-    private final CountingInputStream counting;
-    private final long totalBytes;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CsvDialect dialect;
@@ -61,11 +58,9 @@ public final class ClaimCsvReader implements ClaimReader {
 
     private ClaimCsvReader(String sourceName, InputStream in, long totalBytes, List<CsvDialect> dialects,
                            Pseudonymizer pseudonymizer) throws IOException {
-        this.sourceName = sourceName;
-        this.counting = new CountingInputStream(in);
-        this.totalBytes = totalBytes;
+        super(sourceName, in, totalBytes);
         this.pseudonymizer = pseudonymizer;
-        BufferedInputStream buffered = new BufferedInputStream(counting, DETECTION_BYTES);
+        BufferedInputStream buffered = new BufferedInputStream(input(), DETECTION_BYTES);
         boolean utf8 = startsAsUtf8(buffered);
         Charset charset = !utf8 && dialects.stream().anyMatch(CsvDialect::allowsGb18030) ? GB18030 : StandardCharsets.UTF_8;
         BufferedReader reader = new BufferedReader(new InputStreamReader(buffered, charset.newDecoder()
@@ -135,10 +130,6 @@ public final class ClaimCsvReader implements ClaimReader {
         return new IllegalArgumentException(sourceName + ": cannot read the CSV header: " + e.getMessage(), e);
     }
 
-    @Override
-    public String sourceName() {
-        return sourceName;
-    }
 
     @Override
     public boolean hasNext() {
@@ -166,22 +157,22 @@ public final class ClaimCsvReader implements ClaimReader {
         record.toMap().forEach(row::put);
         String raw = raw(record);
         if (missingColumn != null) {
-            return new Rejection(sourceName, line, missingColumn, "column missing from the header", raw);
+            return new Rejection(sourceName(), line, missingColumn, "column missing from the header", raw);
         }
         if (record.size() != headerSize) {
-            return new Rejection(sourceName, line, "record", "has " + record.size() + " fields, the header has "
+            return new Rejection(sourceName(), line, "record", "has " + record.size() + " fields, the header has "
                     + headerSize, raw);
         }
         try {
-            return dialect.parse(row, new SourceRef(sourceName, line));
-        } catch (ClaimCsvRecordParser.InvalidField e) {
-            return new Rejection(sourceName, line, e.field(), e.getMessage(), raw);
+            return dialect.parse(row, new SourceRef(sourceName(), line));
+        } catch (InvalidField e) {
+            return new Rejection(sourceName(), line, e.field(), e.getMessage(), raw);
         }
     }
 
     private IllegalArgumentException malformed(UncheckedIOException e) {
         String what = e.getCause() instanceof CharacterCodingException ? "is not valid UTF-8" : "is not valid CSV";
-        return new IllegalArgumentException(sourceName + " " + what + " after line " + parser.getCurrentLineNumber()
+        return new IllegalArgumentException(sourceName() + " " + what + " after line " + parser.getCurrentLineNumber()
                 + ": " + e.getMessage(), e);
     }
 
@@ -202,15 +193,7 @@ public final class ClaimCsvReader implements ClaimReader {
         return out.toString();
     }
 
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
 
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
 
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package io.outcomepay.claims.csv;
 
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
+import io.outcomepay.claims.intake.InvalidField;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
 
@@ -200,19 +201,5 @@ public final class ClaimCsvRecordParser implements CsvDialect {
             case "false" -> false;
             default -> throw new InvalidField(column, "must be true or false, was '" + row.get(column) + "'");
         };
-    }
-
-    /** A field that fails validation, by column name. */
-    public static final class InvalidField extends RuntimeException {
-        private final String field;
-
-        public InvalidField(String field, String reason) {
-            super(reason);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
     }
 }

@@ -1,17 +1,17 @@
 package io.outcomepay.claims.fhir;
 
+import io.outcomepay.claims.intake.InvalidField;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
-import io.outcomepay.claims.intake.ClaimReader;
-import io.outcomepay.claims.intake.CountingInputStream;
 import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
 import io.outcomepay.claims.intake.Rejection;
+import io.outcomepay.claims.intake.StreamedClaimReader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -55,14 +55,11 @@ import java.util.function.Predicate;
  * entered-in-error voids the claim; related.relationship prior makes it a replacement.
  * Positions are the resource's line (NDJSON) or entry number (Bundle).
  */
-public final class FhirClaimReader implements ClaimReader {
+public final class FhirClaimReader extends StreamedClaimReader {
 
     private static final FhirContextHolder CONTEXT = new FhirContextHolder();
     private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
 
-    private final String sourceName;
-    private final CountingInputStream counting;
-    private final long totalBytes;
     private final BufferedReader lines;
     private final Predicate<String> knownDrg;
     private final Pseudonymizer pseudonymizer;
@@ -73,10 +70,8 @@ public final class FhirClaimReader implements ClaimReader {
 
     private FhirClaimReader(String sourceName, InputStream in, long totalBytes, Predicate<String> knownDrg,
                             Pseudonymizer pseudonymizer) {
-        this.sourceName = sourceName;
-        this.counting = new CountingInputStream(in);
-        this.totalBytes = totalBytes;
-        this.lines = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8));
+        super(sourceName, in, totalBytes);
+        this.lines = new BufferedReader(new InputStreamReader(input(), StandardCharsets.UTF_8));
         this.knownDrg = knownDrg;
         this.pseudonymizer = pseudonymizer;
         // An invalid primitive (say meta.lastUpdated) does not sink the claim; the fields settlement
@@ -151,7 +146,7 @@ public final class FhirClaimReader implements ClaimReader {
             }
             resource(document, start);
         } catch (IOException e) {
-            throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(sourceName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -166,8 +161,8 @@ public final class FhirClaimReader implements ClaimReader {
             parsed = parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
             // The resource text is not kept: it may hold a raw patient id.
-            ready.add(new Rejection(sourceName, position, "resource", "not a FHIR R4 resource: "
-                    + oneLine(e.getMessage()), "unparseable resource at " + sourceName + ":" + position));
+            ready.add(new Rejection(sourceName(), position, "resource", "not a FHIR R4 resource: "
+                    + oneLine(e.getMessage()), "unparseable resource at " + sourceName() + ":" + position));
             return;
         }
         if (parsed instanceof Bundle bundle) {
@@ -188,19 +183,19 @@ public final class FhirClaimReader implements ClaimReader {
             } else if (resource instanceof Claim claim) {
                 ready.add(fromClaim(claim, position));
             } else {
-                throw new Invalid("resourceType", "is " + (resource == null ? "missing" : resource.fhirType())
+                throw new InvalidField("resourceType", "is " + (resource == null ? "missing" : resource.fhirType())
                         + ", not Claim or ExplanationOfBenefit");
             }
-        } catch (Invalid invalid) {
+        } catch (InvalidField invalid) {
             String id = resource == null ? "" : resource.fhirType() + "/" + resource.getIdPart();
-            ready.add(new Rejection(sourceName, position, invalid.field, invalid.getMessage(), id));
+            ready.add(new Rejection(sourceName(), position, invalid.field(), invalid.getMessage(), id));
         }
     }
 
     private NormalizedClaim fromEob(ExplanationOfBenefit eob, long position) {
         String claimId = claimId(eob.getIdentifier(), eob.getIdPart());
         String hospital = npi(eob, eob.getProvider());
-        SourceRef source = new SourceRef(sourceName, position);
+        SourceRef source = new SourceRef(sourceName(), position);
         if (eob.getStatus() == ExplanationOfBenefit.ExplanationOfBenefitStatus.CANCELLED
                 || eob.getStatus() == ExplanationOfBenefit.ExplanationOfBenefitStatus.ENTEREDINERROR) {
             return new NormalizedClaim.Void(hospital, claimId + "#" + eob.getStatus().toCode(), claimId, source);
@@ -217,7 +212,7 @@ public final class FhirClaimReader implements ClaimReader {
             }
         }
         if (billed == null) {
-            throw new Invalid("total", "no submitted total");
+            throw new InvalidField("total", "no submitted total");
         }
         BigDecimal paid = eob.getPayment().hasAmount() ? amount(eob.getPayment().getAmount(), "payment.amount")
                 : BigDecimal.ZERO.setScale(2);
@@ -240,12 +235,12 @@ public final class FhirClaimReader implements ClaimReader {
     private NormalizedClaim fromClaim(Claim claim, long position) {
         String claimId = claimId(claim.getIdentifier(), claim.getIdPart());
         String hospital = npi(claim, claim.getProvider());
-        SourceRef source = new SourceRef(sourceName, position);
+        SourceRef source = new SourceRef(sourceName(), position);
         if (claim.getStatus() == Claim.ClaimStatus.CANCELLED || claim.getStatus() == Claim.ClaimStatus.ENTEREDINERROR) {
             return new NormalizedClaim.Void(hospital, claimId + "#" + claim.getStatus().toCode(), claimId, source);
         }
         if (!claim.hasTotal()) {
-            throw new Invalid("total", "is missing");
+            throw new InvalidField("total", "is missing");
         }
         BigDecimal billed = amount(claim.getTotal(), "total");
         Period stay = period(claim.getSupportingInfo().stream()
@@ -274,15 +269,15 @@ public final class FhirClaimReader implements ClaimReader {
     private ClaimDetails details(String claimId, String hospital, String patient, Period stay, String drg,
                                  String principal, BigDecimal billed, BigDecimal allowed, BigDecimal paid, String currency) {
         if (!stay.hasStart() || !stay.hasEnd()) {
-            throw new Invalid("billablePeriod", "needs a start and an end (or supportingInfo admissionperiod)");
+            throw new InvalidField("billablePeriod", "needs a start and an end (or supportingInfo admissionperiod)");
         }
         LocalDate admitted = day(stay.getStartElement().getValueAsString(), "start");
         LocalDate discharged = day(stay.getEndElement().getValueAsString(), "end");
         if (discharged.isBefore(admitted)) {
-            throw new Invalid("billablePeriod", "ends " + discharged + ", before it starts " + admitted);
+            throw new InvalidField("billablePeriod", "ends " + discharged + ", before it starts " + admitted);
         }
         if (drg != null && !knownDrg.test(drg)) {
-            throw new Invalid("supportingInfo.drg", "unknown DRG '" + drg + "'");
+            throw new InvalidField("supportingInfo.drg", "unknown DRG '" + drg + "'");
         }
         return new ClaimDetails(claimId, hospital, pseudonymizer.pseudonym(patient), admitted, discharged, drg, principal,
                 billed, allowed, paid, currency, null, false);
@@ -294,7 +289,7 @@ public final class FhirClaimReader implements ClaimReader {
                 .map(Identifier::getValue).findFirst()
                 .orElseGet(() -> {
                     if (id == null || id.isBlank()) {
-                        throw new Invalid("identifier", "no unique claim id (type uc) and no resource id");
+                        throw new InvalidField("identifier", "no unique claim id (type uc) and no resource id");
                     }
                     return id;
                 });
@@ -309,12 +304,12 @@ public final class FhirClaimReader implements ClaimReader {
             return resource.getContained().stream().filter(r -> r instanceof Organization && ref.substring(1).equals(r.getIdPart()))
                     .map(r -> (Organization) r).flatMap(o -> o.getIdentifier().stream())
                     .filter(i -> NPI.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue).findFirst()
-                    .orElseThrow(() -> new Invalid("provider", "the contained provider has no NPI identifier"));
+                    .orElseThrow(() -> new InvalidField("provider", "the contained provider has no NPI identifier"));
         }
         if (ref != null && !ref.isBlank()) {
             return ref.substring(ref.lastIndexOf('/') + 1);
         }
-        throw new Invalid("provider", "is missing");
+        throw new InvalidField("provider", "is missing");
     }
 
     private static String patient(DomainResource resource, Reference patient) {
@@ -326,12 +321,12 @@ public final class FhirClaimReader implements ClaimReader {
             return resource.getContained().stream().filter(r -> r instanceof Patient && ref.substring(1).equals(r.getIdPart()))
                     .map(r -> (Patient) r).flatMap(p -> p.getIdentifier().stream()).filter(Identifier::hasValue)
                     .map(Identifier::getValue).findFirst()
-                    .orElseThrow(() -> new Invalid("patient", "the contained patient has no identifier"));
+                    .orElseThrow(() -> new InvalidField("patient", "the contained patient has no identifier"));
         }
         if (ref != null && !ref.isBlank()) {
             return ref;
         }
-        throw new Invalid("patient", "is missing");
+        throw new InvalidField("patient", "is missing");
     }
 
     private static String reference(Reference claim, Identifier reference) {
@@ -369,20 +364,20 @@ public final class FhirClaimReader implements ClaimReader {
         try {
             return LocalDate.parse(value.substring(0, Math.min(10, value.length())));
         } catch (RuntimeException e) {
-            throw new Invalid("billablePeriod", which + " '" + value + "' is not a date");
+            throw new InvalidField("billablePeriod", which + " '" + value + "' is not a date");
         }
     }
 
     private static BigDecimal amount(Money money, String field) {
         if (money == null || !money.hasValue()) {
-            throw new Invalid(field, "has no value");
+            throw new InvalidField(field, "has no value");
         }
         BigDecimal value = money.getValue();
         if (value.signum() < 0) {
-            throw new Invalid(field, "is negative: " + value.toPlainString());
+            throw new InvalidField(field, "is negative: " + value.toPlainString());
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new Invalid(field, value.toPlainString() + " has more than 2 decimals");
+            throw new InvalidField(field, value.toPlainString() + " has more than 2 decimals");
         }
         return value.setScale(2);
     }
@@ -395,29 +390,8 @@ public final class FhirClaimReader implements ClaimReader {
         return message == null ? "" : message.replaceAll("\\s+", " ");
     }
 
-    private static final class Invalid extends RuntimeException {
-        final String field;
 
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 
-    @Override
-    public String sourceName() {
-        return sourceName;
-    }
-
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
 
     @Override
     public void close() {

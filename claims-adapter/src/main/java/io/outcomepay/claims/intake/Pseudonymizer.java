@@ -22,12 +22,25 @@ public final class Pseudonymizer {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
     private final SecretKeySpec key;
+    /** A Mac per thread: looking the algorithm up for every claim costs more than the hash itself. */
+    private final ThreadLocal<Mac> macs;
 
     public Pseudonymizer(byte[] key) {
         if (key.length < KEY_BYTES) {
             throw new IllegalArgumentException("pseudonym key must have at least " + KEY_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
+        }
     }
 
     /** Reads the key file, creating it with random bytes (owner-only permissions) when it is missing. */
@@ -53,12 +66,6 @@ public final class Pseudonymizer {
     }
 
     public String pseudonym(String patientId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,6 @@
 package io.outcomepay.claims.x12;
 
+import io.outcomepay.claims.intake.InvalidField;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.NormalizedClaim;
@@ -79,7 +80,7 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
             case "ST" -> {
                 flush();
                 if (!"837".equals(s.at(1))) {
-                    throw new IllegalArgumentException(sourceName + " segment " + s.number() + ": transaction set "
+                    throw new IllegalArgumentException(sourceName() + " segment " + s.number() + ": transaction set "
                             + s.at(1) + " is not an 837 claim");
                 }
             }
@@ -156,46 +157,46 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         pending = null;
         try {
             ready.add(normalized(claim));
-        } catch (Invalid invalid) {
-            ready.add(new Rejection(sourceName, claim.clm.number(), invalid.field, invalid.getMessage(), claim.clm.text()));
+        } catch (InvalidField invalid) {
+            ready.add(new Rejection(sourceName(), claim.clm.number(), invalid.field(), invalid.getMessage(), claim.clm.text()));
         }
     }
 
     private NormalizedClaim normalized(Claim claim) {
         if (claim.hospital == null) {
-            throw new Invalid("NM1*85", "no billing provider id (NM109) before the claim");
+            throw new InvalidField("NM1*85", "no billing provider id (NM109) before the claim");
         }
         String claimId = claim.clm.at(1);
         if (claimId.isBlank()) {
-            throw new Invalid("CLM01", "is empty");
+            throw new InvalidField("CLM01", "is empty");
         }
         String frequency = claim.clm.component(5, 3);
-        SourceRef source = new SourceRef(sourceName, claim.clm.number());
+        SourceRef source = new SourceRef(sourceName(), claim.clm.number());
         if ("8".equals(frequency)) {
             return new NormalizedClaim.Void(claim.hospital, claimId, original(claim, claimId), source);
         }
         if (claim.patient == null) {
-            throw new Invalid("NM1*IL", "no subscriber or patient id (NM109)");
+            throw new InvalidField("NM1*IL", "no subscriber or patient id (NM109)");
         }
         String charge = claim.clm.at(2);
         if (!AMOUNT.matcher(charge).matches()) {
-            throw new Invalid("CLM02", "'" + charge + "' is not an amount");
+            throw new InvalidField("CLM02", "'" + charge + "' is not an amount");
         }
         if (claim.admission == null) {
-            throw new Invalid("DTP*435", "the admission date is missing");
+            throw new InvalidField("DTP*435", "the admission date is missing");
         }
         if (claim.statement == null) {
-            throw new Invalid("DTP*434", "the statement period is missing");
+            throw new InvalidField("DTP*434", "the statement period is missing");
         }
         LocalDate admitted = date("DTP*435", claim.admission.length() >= 8 ? claim.admission.substring(0, 8) : claim.admission);
         String to = claim.statement.contains("-") ? claim.statement.substring(claim.statement.indexOf('-') + 1)
                 : claim.statement;
         LocalDate discharged = date("DTP*434", to);
         if (discharged.isBefore(admitted)) {
-            throw new Invalid("DTP*434", "statement period ends " + discharged + ", before admission " + admitted);
+            throw new InvalidField("DTP*434", "statement period ends " + discharged + ", before admission " + admitted);
         }
         if (claim.drg != null && !knownDrg.test(claim.drg)) {
-            throw new Invalid("HI*DR", "unknown DRG '" + claim.drg + "'");
+            throw new InvalidField("HI*DR", "unknown DRG '" + claim.drg + "'");
         }
         BigDecimal billed = new BigDecimal(charge).setScale(2);
         ClaimDetails details = new ClaimDetails(claimId, claim.hospital, pseudonymizer.pseudonym(claim.patient), admitted,
@@ -207,10 +208,10 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
 
     private static String original(Claim claim, String claimId) {
         if (claim.original == null) {
-            throw new Invalid("REF*F8", "frequency " + claim.clm.component(5, 3) + " needs the original claim in REF*F8");
+            throw new InvalidField("REF*F8", "frequency " + claim.clm.component(5, 3) + " needs the original claim in REF*F8");
         }
         if (claim.original.equals(claimId)) {
-            throw new Invalid("REF*F8", "names the claim itself");
+            throw new InvalidField("REF*F8", "names the claim itself");
         }
         return claim.original;
     }
@@ -219,7 +220,7 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         try {
             return LocalDate.parse(text, D8);
         } catch (DateTimeParseException e) {
-            throw new Invalid(field, "'" + text + "' is not a date CCYYMMDD");
+            throw new InvalidField(field, "'" + text + "' is not a date CCYYMMDD");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.outcomepay.claims.x12;
 
+import io.outcomepay.claims.intake.InvalidField;
 import io.outcomepay.billing.encounter.api.Remittance;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.NormalizedClaim;
@@ -109,7 +110,7 @@ public final class RemittanceReader extends X12ClaimReader {
             case "ST" -> {
                 flush();
                 if (!"835".equals(at(e, 1))) {
-                    throw new IllegalArgumentException(sourceName + " segment " + position + ": transaction set "
+                    throw new IllegalArgumentException(sourceName() + " segment " + position + ": transaction set "
                             + at(e, 1) + " is not read here (only 835 remittances)");
                 }
             }
@@ -130,25 +131,25 @@ public final class RemittanceReader extends X12ClaimReader {
         String raw = "CLP*" + String.join("*", claim.clp);
         try {
             ready.add(remitted(claim));
-        } catch (Invalid invalid) {
-            ready.add(new Rejection(sourceName, claim.segment, invalid.field, invalid.getMessage(), raw));
+        } catch (InvalidField invalid) {
+            ready.add(new Rejection(sourceName(), claim.segment, invalid.field(), invalid.getMessage(), raw));
         }
     }
 
     private NormalizedClaim.Remitted remitted(Claim claim) {
         if (payee == null) {
-            throw new Invalid("N1*PE", "no payee (N1*PE with its id in N104) before the claim");
+            throw new InvalidField("N1*PE", "no payee (N1*PE with its id in N104) before the claim");
         }
         String claimId = at(claim.clp, 1);
         if (claimId.isBlank()) {
-            throw new Invalid("CLP01", "is empty");
+            throw new InvalidField("CLP01", "is empty");
         }
         String status = at(claim.clp, 2);
         if (status.isBlank()) {
-            throw new Invalid("CLP02", "is empty");
+            throw new InvalidField("CLP02", "is empty");
         }
         if (claim.badAdjustment != null) {
-            throw new Invalid("CAS", claim.badAdjustment);
+            throw new InvalidField("CAS", claim.badAdjustment);
         }
         BigDecimal charge = amount(claim.clp, 3, true);
         BigDecimal paid = amount(claim.clp, 4, true);
@@ -158,7 +159,7 @@ public final class RemittanceReader extends X12ClaimReader {
         BigDecimal allowed;
         if (claim.allowed != null) {
             if (!AMOUNT.matcher(claim.allowed).matches()) {
-                throw new Invalid("AMT02", "'" + claim.allowed + "' is not an amount");
+                throw new InvalidField("AMT02", "'" + claim.allowed + "' is not an amount");
             }
             allowed = new BigDecimal(claim.allowed).setScale(2);
         } else {
@@ -168,7 +169,7 @@ public final class RemittanceReader extends X12ClaimReader {
         boolean balanced = charge.subtract(adjusted).compareTo(paid) == 0;
         String payerClaimId = at(claim.clp, 7).isBlank() ? null : at(claim.clp, 7);
         return new NormalizedClaim.Remitted(payee, claimId, new Remittance(payerClaimId, status, charge, paid, patient,
-                allowed, claim.adjustments, balanced), new SourceRef(sourceName, claim.segment));
+                allowed, claim.adjustments, balanced), new SourceRef(sourceName(), claim.segment));
     }
 
     private static BigDecimal amount(List<String> e, int position, boolean required) {
@@ -176,12 +177,12 @@ public final class RemittanceReader extends X12ClaimReader {
         String field = String.format(java.util.Locale.ROOT, "CLP%02d", position);
         if (value.isBlank()) {
             if (required) {
-                throw new Invalid(field, "is empty");
+                throw new InvalidField(field, "is empty");
             }
             return BigDecimal.ZERO.setScale(2);
         }
         if (!AMOUNT.matcher(value).matches()) {
-            throw new Invalid(field, "'" + value + "' is not an amount");
+            throw new InvalidField(field, "'" + value + "' is not an amount");
         }
         return new BigDecimal(value).setScale(2);
     }

@@ -1,8 +1,7 @@
 package io.outcomepay.claims.x12;
 
-import io.outcomepay.claims.intake.ClaimReader;
-import io.outcomepay.claims.intake.CountingInputStream;
 import io.outcomepay.claims.intake.IntakeItem;
+import io.outcomepay.claims.intake.StreamedClaimReader;
 
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -13,20 +12,15 @@ import java.util.NoSuchElementException;
  * Shared streaming of an X12 file into claims: segments are handed to the format's reader, which
  * queues a claim (or a rejection) each time one is complete. Positions are segment numbers (ISA = 1).
  */
-abstract class X12ClaimReader implements ClaimReader {
+abstract class X12ClaimReader extends StreamedClaimReader {
 
-    final String sourceName;
-    private final CountingInputStream counting;
-    private final long totalBytes;
     private final X12Segments segments;
     final Deque<IntakeItem> ready = new ArrayDeque<>();
     private boolean finished;
 
     X12ClaimReader(String sourceName, InputStream in, long totalBytes) {
-        this.sourceName = sourceName;
-        this.counting = new CountingInputStream(in);
-        this.totalBytes = totalBytes;
-        this.segments = new X12Segments(sourceName, counting);
+        super(sourceName, in, totalBytes);
+        this.segments = new X12Segments(sourceName, input());
     }
 
     /** Acts on one segment. */
@@ -64,33 +58,12 @@ abstract class X12ClaimReader implements ClaimReader {
         return ready.poll();
     }
 
-    @Override
-    public String sourceName() {
-        return sourceName;
-    }
 
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
 
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
 
     @Override
     public void close() {
         segments.close();
     }
 
-    /** A claim field at fault, named as in the X12 guide (CLP03, DTP*434, ...). */
-    static final class Invalid extends RuntimeException {
-        final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 }
