@@ -3,6 +3,8 @@ package io.outcomepay.analytics.baselines;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.outcomepay.billing.baseline.api.BaselineKind;
+
 import java.util.List;
 import java.util.Set;
 
@@ -17,20 +19,26 @@ public class BaselineCatalog {
         this.catchUp = catchUp;
     }
 
+    /** The DRG codes of every published table, after the baselines read model caught up. */
     public Set<String> knownDrgCodes() {
-        return codesOf("DRG_RELATIVE_WEIGHT");
+        catchUp.await(BaselineProjection.GROUP);
+        return projectedCodes(BaselineKind.DRG_RELATIVE_WEIGHT);
     }
 
     public Set<String> knownDipGroups() {
-        return codesOf("DIP_SCORE");
+        catchUp.await(BaselineProjection.GROUP);
+        return projectedCodes(BaselineKind.DIP_SCORE);
     }
 
-    private Set<String> codesOf(String kind) {
-        catchUp.await();
+    /**
+     * The codes the baselines read model holds now, without waiting for it: for a stream of
+     * messages, where waiting for each would wait for the claims of the previous one.
+     */
+    public Set<String> projectedCodes(BaselineKind kind) {
         return Set.copyOf(jdbc.queryForList("""
                 select distinct e.code from baseline_entry_view e
                 join baseline_table_view t on t.table_id = e.table_id and t.version = e.version
-                where t.kind = ?""", String.class, kind));
+                where t.kind = ?""", String.class, kind.name()));
     }
 
     public List<TableVersion> tables() {

@@ -34,7 +34,24 @@ public class ReadModelCatchUp {
         this.timeout = timeout;
     }
 
+    /** The processor that publishes events to other systems: no read of ours waits for it. */
+    public static final String OUTBOUND = "outbound";
+
     public void await() {
+        await(name -> !name.equals(OUTBOUND));
+    }
+
+    /** Waits until every event stored so far was published to the outbound topic. */
+    public void awaitOutbound() {
+        await(OUTBOUND::equals);
+    }
+
+    /** Waits for one read model only (reference data read while claims stream in). */
+    public void await(String processingGroup) {
+        await(processingGroup::equals);
+    }
+
+    private void await(java.util.function.Predicate<String> processors) {
         TrackingToken head = eventStore.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
         if (target < 0) {
@@ -42,7 +59,7 @@ public class ReadModelCatchUp {
         }
         Instant deadline = clock.instant().plus(timeout);
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
-            if (!(entry.getValue() instanceof StreamingEventProcessor streaming)) {
+            if (!(entry.getValue() instanceof StreamingEventProcessor streaming) || !processors.test(entry.getKey())) {
                 continue;
             }
             while (!reached(entry.getKey(), streaming, target)) {

@@ -15,12 +15,17 @@ abstract class RuntimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (OutcomePayRuntime runtime = OutcomePayRuntime.start(false, Map.of())) {
+        try (OutcomePayRuntime runtime = OutcomePayRuntime.start(false, Map.of(), needsKafka())) {
             return run(runtime);
         }
     }
 
     abstract int run(OutcomePayRuntime runtime);
+
+    /** Whether the command talks to Kafka (the embedded broker is then started, or KAFKA_BOOTSTRAP_SERVERS used). */
+    boolean needsKafka() {
+        return false;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

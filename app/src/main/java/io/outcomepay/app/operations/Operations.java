@@ -3,6 +3,7 @@ package io.outcomepay.app.operations;
 import io.outcomepay.analytics.baselines.BaselineCatalog;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.billing.VersionOutcome;
+import io.outcomepay.billing.baseline.api.BaselineKind;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.usage.api.AiUsage;
 import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
@@ -14,7 +15,11 @@ import io.outcomepay.claims.csv.ClaimCsvReader;
 import io.outcomepay.claims.chs.SettlementListDialect;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.csv.CsvDialect;
+import io.outcomepay.claims.intake.ClaimFormat;
+import io.outcomepay.claims.intake.DeadLetters;
+import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.claims.intake.ClaimReader;
+import io.outcomepay.claims.intake.RenumberedClaimReader;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.fhir.FhirClaimReader;
 import io.outcomepay.claims.x12.InstitutionalClaimReader;
@@ -43,9 +48,12 @@ public class Operations {
     private final ReadModelCatchUp catchUp;
     private final CommandGateway commands;
     private final SettlingPeriod settling;
+    private final DeadLetters deadLetters;
 
     public Operations(IngestingClaims ingesting, BaselineCatalog baselines, Pseudonymizer pseudonymizer,
-                      ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling) {
+                      ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling,
+                      DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.ingesting = ingesting;
         this.baselines = baselines;
         this.pseudonymizer = pseudonymizer;
@@ -54,72 +62,89 @@ public class Operations {
         this.settling = settling;
     }
 
-    /** Ingests a claims CSV file; returns after the read models hold everything it recorded. */
     /**
      * Ingests a claims file: X12 (starts with ISA) 837I claims or 835 remittances, FHIR R4 JSON
-     * (starts with '{'), else a CSV in the dialect its header shows.
+     * (starts with '{'), else a CSV in the dialect its header shows. Returns after the read models
+     * hold everything it recorded.
      */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
-        try (ClaimReader reader = reader(file)) {
+        try (ClaimReader reader = reader(publishedCodes(), ClaimFormat.detect(firstBytes(file)), file.getFileName().toString(),
+                java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file))) {
             return ingesting.ingest(reader, listener);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
         } finally {
             catchUp.await();
         }
     }
 
-    private ClaimReader reader(Path file) {
-        String transaction = x12Transaction(file);
-        if ("835".equals(transaction)) {
-            return RemittanceReader.open(file);
-        }
-        if ("837".equals(transaction)) {
-            Set<String> knownDrgs = baselines.knownDrgCodes();
-            return InstitutionalClaimReader.open(file, knownDrgs::contains, pseudonymizer);
-        }
-        if (transaction != null) {
-            throw new IllegalArgumentException(file.getFileName() + ": X12 transaction set " + transaction
-                    + " is not read (837I claims and 835 remittances are)");
-        }
-        if (startsWithJson(file)) {
-            Set<String> knownDrgs = baselines.knownDrgCodes();
-            return FhirClaimReader.open(file, knownDrgs::contains, pseudonymizer);
-        }
-        return ClaimCsvReader.open(file, dialects(), pseudonymizer);
+    /** Returns once the read models hold every event stored so far. */
+    public void awaitReadModels() {
+        catchUp.await();
     }
 
-    /** FHIR JSON (a resource, a Bundle or NDJSON) starts with '{'. */
-    private static boolean startsWithJson(Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
-            return c == '{';
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+    /**
+     * Lands the claims of a stream in a known format family (one message of a file, its positions
+     * shifted by positionOffset), checked against the baselines as projected now, without waiting
+     * for any read model: a stream of messages must not wait for the claims of the previous one.
+     */
+    public IngestReport ingest(ClaimFormat format, String source, InputStream in, long positionOffset,
+                               IngestingClaims.Listener listener) {
+        KnownCodes codes = new KnownCodes(baselines.projectedCodes(BaselineKind.DRG_RELATIVE_WEIGHT),
+                baselines.projectedCodes(BaselineKind.DIP_SCORE));
+        try (ClaimReader reader = new RenumberedClaimReader(reader(codes, format, source, in, -1), positionOffset)) {
+            return ingesting.ingest(reader, listener);
         }
     }
 
-    /** The transaction set (ST01) of an X12 file, read from its first bytes; null when the file is not X12. */
-    private static String x12Transaction(Path file) {
-        byte[] start;
+    /** The codes claims are checked against: DRG codes and DIP groups of the published baselines. */
+    private record KnownCodes(Set<String> drgs, Set<String> dipGroups) {
+    }
+
+    private KnownCodes publishedCodes() {
+        return new KnownCodes(baselines.knownDrgCodes(), baselines.knownDipGroups());
+    }
+
+    /** A reader of the stream in its format; X12 tells 837 from 835 by its ST01. */
+    private ClaimReader reader(KnownCodes codes, ClaimFormat format, String source, InputStream stream, long totalBytes) {
+        Set<String> knownDrgs = codes.drgs();
+        return switch (format) {
+            case CSV -> ClaimCsvReader.of(source, stream, totalBytes, dialects(codes), pseudonymizer);
+            case FHIR -> FhirClaimReader.of(source, stream, totalBytes, knownDrgs::contains, pseudonymizer);
+            case X12 -> {
+                java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream, ClaimFormat.DETECTION_BYTES);
+                String transaction = ClaimFormat.x12Transaction(peek(in));
+                yield switch (transaction) {
+                    case "835" -> RemittanceReader.of(source, in, totalBytes);
+                    case "837" -> InstitutionalClaimReader.of(source, in, totalBytes, knownDrgs::contains, pseudonymizer);
+                    default -> throw new IllegalArgumentException(source + ": X12 transaction set " + transaction
+                            + " is not read (837I claims and 835 remittances are)");
+                };
+            }
+        };
+    }
+
+    private static byte[] peek(java.io.BufferedInputStream in) {
+        try {
+            in.mark(ClaimFormat.DETECTION_BYTES);
+            byte[] start = in.readNBytes(ClaimFormat.DETECTION_BYTES);
+            in.reset();
+            return start;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] firstBytes(Path file) {
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            start = in.readNBytes(4096);
+            return in.readNBytes(ClaimFormat.DETECTION_BYTES);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
-        String text = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!text.startsWith("ISA") || text.length() < 4) {
-            return null;
-        }
-        String separator = java.util.regex.Pattern.quote(text.substring(3, 4));
-        java.util.regex.Matcher st = java.util.regex.Pattern.compile("(?:^|[^A-Z0-9])ST" + separator + "(\\d{3})")
-                .matcher(text);
-        return st.find() ? st.group(1) : "unknown";
     }
 
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {
-        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, dialects(), pseudonymizer)) {
+        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, dialects(publishedCodes()), pseudonymizer)) {
             return ingesting.ingest(reader, listener);
         } finally {
             catchUp.await();
@@ -127,19 +152,24 @@ public class Operations {
     }
 
     /** The CSV formats a file may be in, detected by its header: the settlement list, else the neutral format. */
-    private List<CsvDialect> dialects() {
-        Set<String> knownDrgs = baselines.knownDrgCodes();
-        Set<String> knownDipGroups = baselines.knownDipGroups();
+    private List<CsvDialect> dialects(KnownCodes codes) {
+        Set<String> knownDrgs = codes.drgs();
+        Set<String> knownDipGroups = codes.dipGroups();
         return List.of(new SettlementListDialect(knownDrgs::contains, knownDipGroups::contains, pseudonymizer),
                 new ClaimCsvRecordParser(knownDrgs::contains, knownDipGroups::contains, pseudonymizer));
     }
 
-    /** Records a vendor's AI usage event; an encounter it names counts as AI-assisted from then on. */
-    public ClaimOutcome recordAiUsage(String eventId, AiUsage.Details details) {
-        if (eventId == null || eventId.isBlank()) {
-            throw new IllegalArgumentException("event_id: is required");
+    /**
+     * Records a vendor's AI usage event; an encounter it names counts as AI-assisted from then on.
+     * The same event id with other content is a conflict, kept in the dead-letter store.
+     */
+    public ClaimOutcome recordAiUsage(UsageEvent event, AiUsage.Details details, String source, long position) {
+        ClaimOutcome outcome = commands.sendAndWait(new AiUsage.RecordAiUsage(event.event_id(), details));
+        if (outcome == ClaimOutcome.CONFLICT) {
+            deadLetters.store(List.of(new Rejection(source, position, "event_id", "conflict: usage event "
+                    + event.event_id() + " was already recorded with other content", event.toString())));
         }
-        return commands.sendAndWait(new AiUsage.RecordAiUsage(eventId, details));
+        return outcome;
     }
 
     public VersionOutcome publishBaseline(PublishBaselineTable table) {

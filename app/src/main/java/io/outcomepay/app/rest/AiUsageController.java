@@ -1,17 +1,14 @@
 package io.outcomepay.app.rest;
 
 import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.operations.UsageEvent;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.usage.api.AiUsage;
-import io.outcomepay.claims.intake.DeadLetters;
-import io.outcomepay.claims.intake.Rejection;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,17 +19,9 @@ public class AiUsageController {
 
     static final String SOURCE = "ai-usage";
     private final Operations operations;
-    private final DeadLetters deadLetters;
 
-    public AiUsageController(Operations operations, DeadLetters deadLetters) {
+    public AiUsageController(Operations operations) {
         this.operations = operations;
-        this.deadLetters = deadLetters;
-    }
-
-    /** One usage event as JSON; field names as vendors send them. */
-    public record UsageEvent(String event_id, String vendor, String ai_service, String model_version,
-                             String hospital_id, String claim_id, String encounter_ref, String occurred_at,
-                             String kind) {
     }
 
     public record Recorded(String eventId, ClaimOutcome outcome) {
@@ -43,13 +32,8 @@ public class AiUsageController {
     public List<Recorded> record(@RequestBody List<UsageEvent> events) {
         List<AiUsage.Details> details = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            UsageEvent e = events.get(i);
             try {
-                if (e.event_id() == null || e.event_id().isBlank()) {
-                    throw new IllegalArgumentException("event_id: is required");
-                }
-                details.add(new AiUsage.Details(e.vendor(), e.ai_service(), e.model_version(), e.hospital_id(),
-                        e.claim_id(), e.encounter_ref(), instant(e.occurred_at()), e.kind()));
+                details.add(events.get(i).details());
             } catch (IllegalArgumentException problem) {
                 throw new IllegalArgumentException("event [" + i + "] " + problem.getMessage(), problem);
             }
@@ -57,24 +41,8 @@ public class AiUsageController {
         List<Recorded> recorded = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             UsageEvent event = events.get(i);
-            ClaimOutcome outcome = operations.recordAiUsage(event.event_id(), details.get(i));
-            if (outcome == ClaimOutcome.CONFLICT) {
-                deadLetters.store(List.of(new Rejection(SOURCE, i, "event_id", "conflict: usage event "
-                        + event.event_id() + " was already recorded with other content", event.toString())));
-            }
-            recorded.add(new Recorded(event.event_id(), outcome));
+            recorded.add(new Recorded(event.event_id(), operations.recordAiUsage(event, details.get(i), SOURCE, i)));
         }
         return recorded;
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("occurred_at: '" + text + "' is not an ISO instant like 2026-01-05T10:15:30Z");
-        }
     }
 }

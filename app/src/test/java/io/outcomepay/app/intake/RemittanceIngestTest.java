@@ -88,8 +88,9 @@ class RemittanceIngestTest extends IntegrationTest {
         assertThat(claimed.recorded()).isEqualTo(1);
         // AI-assisted only through usage events: an 837 does not say; contract eligible: ai_assisted
         assertThat(atCharge.notEligible()).isEqualTo(1);
-        operations.recordAiUsage("EV-RM2", new io.outcomepay.billing.usage.api.AiUsage.Details("VENDOR-1", "sepsis-watch",
-                "1", npi, "K1", null, java.time.Instant.parse("2026-01-03T00:00:00Z"), "inference"));
+        io.outcomepay.app.operations.UsageEvent usage = new io.outcomepay.app.operations.UsageEvent("EV-RM2", "VENDOR-1",
+                "sepsis-watch", "1", npi, "K1", null, "2026-01-03T00:00:00Z", "inference");
+        operations.recordAiUsage(usage, usage.details(), "test", 1);
         SettlementResult assisted = operations.settle("RM2-C", YearMonth.of(2026, 1)).result();
         // 9000 - (CO 1500) = 7500 covered; the patient's 500 is part of it
         assertThat(assisted.total().actualTotal()).isEqualByComparingTo("7500.00");

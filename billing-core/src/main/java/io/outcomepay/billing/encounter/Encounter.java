@@ -35,6 +35,7 @@ public class Encounter {
 
     @AggregateIdentifier
     private String encounterId;
+    private String hospitalId;
     private String originalClaimId;
     private String originalSha256;
     private final Map<String, String> replacementSha256ByClaimId = new HashMap<>();
@@ -119,7 +120,7 @@ public class Encounter {
         if (remittanceSha256.contains(command.remittance().contentSha256())) {
             return ClaimOutcome.DUPLICATE;
         }
-        apply(new ClaimAdjudicated(encounterId, command.claimId(), command.remittance(), command.source()));
+        apply(new ClaimAdjudicated(encounterId, hospitalId, command.claimId(), command.remittance(), command.source()));
         return ClaimOutcome.ADJUDICATED;
     }
 
@@ -135,13 +136,14 @@ public class Encounter {
         if (voidedBy != null) {
             return ClaimOutcome.ALREADY_VOIDED;
         }
-        apply(new ClaimVoided(encounterId, command.originalClaimId(), command.voidClaimId(), command.source()));
+        apply(new ClaimVoided(encounterId, hospitalId, command.originalClaimId(), command.voidClaimId(), command.source()));
         return ClaimOutcome.VOIDED;
     }
 
     @EventSourcingHandler
     void on(EncounterRecorded event) {
         encounterId = event.encounterId();
+        hospitalId = event.claim().hospitalId();
         originalClaimId = event.claim().claimId();
         originalSha256 = event.claim().contentSha256();
     }

@@ -86,15 +86,15 @@ class EncounterTest {
     void voidsOnceAndRefusesLaterReplacements() {
         fixture.given(new EncounterRecorded(ID, claim("CLM-1", "8000.00"), SOURCE))
                 .when(new VoidClaim(ID, "CLM-1", "CLM-1V", SOURCE))
-                .expectEvents(new ClaimVoided(ID, "CLM-1", "CLM-1V", SOURCE))
+                .expectEvents(new ClaimVoided(ID, "H001", "CLM-1", "CLM-1V", SOURCE))
                 .expectResultMessagePayload(ClaimOutcome.VOIDED);
         fixture.given(new EncounterRecorded(ID, claim("CLM-1", "8000.00"), SOURCE),
-                        new ClaimVoided(ID, "CLM-1", "CLM-1V", SOURCE))
+                        new ClaimVoided(ID, "H001", "CLM-1", "CLM-1V", SOURCE))
                 .when(new VoidClaim(ID, "CLM-1", "CLM-1V", SOURCE))
                 .expectNoEvents()
                 .expectResultMessagePayload(ClaimOutcome.DUPLICATE);
         fixture.given(new EncounterRecorded(ID, claim("CLM-1", "8000.00"), SOURCE),
-                        new ClaimVoided(ID, "CLM-1", "CLM-1V", SOURCE))
+                        new ClaimVoided(ID, "H001", "CLM-1", "CLM-1V", SOURCE))
                 .when(new CorrectClaim(ID, "CLM-1", claim("CLM-1R", "7000.00"), SOURCE))
                 .expectNoEvents()
                 .expectResultMessagePayload(ClaimOutcome.ALREADY_VOIDED);

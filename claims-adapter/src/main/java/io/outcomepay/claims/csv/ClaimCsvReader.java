@@ -97,8 +97,14 @@ public final class ClaimCsvReader extends StreamedClaimReader {
 
     public static ClaimCsvReader of(String sourceName, InputStream in, List<CsvDialect> dialects,
                                     Pseudonymizer pseudonymizer) {
+        return of(sourceName, in, -1, dialects, pseudonymizer);
+    }
+
+    /** @param totalBytes the stream's length for progress reporting, or -1 */
+    public static ClaimCsvReader of(String sourceName, InputStream in, long totalBytes, List<CsvDialect> dialects,
+                                    Pseudonymizer pseudonymizer) {
         try {
-            return new ClaimCsvReader(sourceName, in, -1, dialects, pseudonymizer);
+            return new ClaimCsvReader(sourceName, in, totalBytes, dialects, pseudonymizer);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             throw unreadableStart(sourceName, e, dialects);
         }

@@ -89,6 +89,12 @@ public final class FhirClaimReader extends StreamedClaimReader {
         }
     }
 
+    /** @param totalBytes the stream's length for progress reporting, or -1 */
+    public static FhirClaimReader of(String sourceName, InputStream in, long totalBytes, Predicate<String> knownDrg,
+                                     Pseudonymizer pseudonymizer) {
+        return new FhirClaimReader(sourceName, in, totalBytes, knownDrg, pseudonymizer);
+    }
+
     /** FhirContext is costly to create: one per process, made on first use. */
     private static final class FhirContextHolder {
         private FhirContext context;

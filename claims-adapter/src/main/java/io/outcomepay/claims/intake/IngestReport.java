@@ -13,6 +13,13 @@ public record IngestReport(String source, long read, long recorded, long duplica
         this(source, read, recorded, duplicate, corrected, voided, rejected, conflicts, 0);
     }
 
+    /** The counts of this and another ingest together, under the given source name. */
+    public IngestReport plus(IngestReport other, String sourceName) {
+        return new IngestReport(sourceName, read + other.read, recorded + other.recorded, duplicate + other.duplicate,
+                corrected + other.corrected, voided + other.voided, rejected + other.rejected,
+                conflicts + other.conflicts, adjudicated + other.adjudicated);
+    }
+
     public String summary() {
         return "read " + read + ", recorded " + recorded + ", duplicate " + duplicate + ", corrected " + corrected
                 + ", voided " + voided + (adjudicated > 0 ? ", remittances " + adjudicated : "")

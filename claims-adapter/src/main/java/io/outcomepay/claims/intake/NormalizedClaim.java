@@ -22,8 +22,16 @@ public sealed interface NormalizedClaim extends IntakeItem {
     /** Why a claim with this claim id but other content is refused. */
     String conflict();
 
+    /** The same claim read at another position (a Kafka message's records renumbered to the file's). */
+    NormalizedClaim at(SourceRef elsewhere);
+
     /** A first claim for an encounter (claim frequency "original"). */
     record Original(ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        @Override
+        public NormalizedClaim at(SourceRef elsewhere) {
+            return new Original(claim, elsewhere);
+        }
+
         @Override
         public RecordEncounter command() {
             return new RecordEncounter(EncounterId.of(claim.hospitalId(), claim.claimId()), claim, source);
@@ -44,6 +52,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
     /** A replacement of the encounter whose original claim is originalClaimId. */
     record Replacement(String originalClaimId, ClaimDetails claim, SourceRef source) implements NormalizedClaim {
         @Override
+        public NormalizedClaim at(SourceRef elsewhere) {
+            return new Replacement(originalClaimId, claim, elsewhere);
+        }
+
+        @Override
         public Object command() {
             return new CorrectClaim(EncounterId.of(claim.hospitalId(), originalClaimId), originalClaimId, claim, source);
         }
@@ -59,6 +72,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
      * a new settlement id for a known encounter is a re-settlement.
      */
     record Settlement(String encounterKey, ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        @Override
+        public NormalizedClaim at(SourceRef elsewhere) {
+            return new Settlement(encounterKey, claim, elsewhere);
+        }
+
         @Override
         public RecordSettlement command() {
             return new RecordSettlement(EncounterId.of(claim.hospitalId(), encounterKey), claim, source);
@@ -80,6 +98,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
     record Remitted(String hospitalId, String claimId, io.outcomepay.billing.encounter.api.Remittance remittance,
                     SourceRef source) implements NormalizedClaim {
         @Override
+        public NormalizedClaim at(SourceRef elsewhere) {
+            return new Remitted(hospitalId, claimId, remittance, elsewhere);
+        }
+
+        @Override
         public RecordRemittance command() {
             return new RecordRemittance(EncounterId.of(hospitalId, claimId), claimId, remittance, source);
         }
@@ -97,6 +120,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
 
     /** A void of the encounter whose original claim is originalClaimId. */
     record Void(String hospitalId, String claimId, String originalClaimId, SourceRef source) implements NormalizedClaim {
+        @Override
+        public NormalizedClaim at(SourceRef elsewhere) {
+            return new Void(hospitalId, claimId, originalClaimId, elsewhere);
+        }
+
         @Override
         public Object command() {
             return new VoidClaim(EncounterId.of(hospitalId, originalClaimId), originalClaimId, claimId, source);

@@ -56,6 +56,12 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         }
     }
 
+    /** @param totalBytes the stream's length for progress reporting, or -1 */
+    public static InstitutionalClaimReader of(String sourceName, InputStream in, long totalBytes,
+                                              Predicate<String> knownDrg, Pseudonymizer pseudonymizer) {
+        return new InstitutionalClaimReader(sourceName, in, totalBytes, knownDrg, pseudonymizer);
+    }
+
     private static final class Claim {
         final X12Segments.Segment clm;
         final String hospital;

@@ -45,7 +45,12 @@ public final class RemittanceReader extends X12ClaimReader {
     }
 
     public static RemittanceReader of(String sourceName, InputStream in) {
-        return new RemittanceReader(sourceName, in, -1);
+        return of(sourceName, in, -1);
+    }
+
+    /** @param totalBytes the stream's length for progress reporting, or -1 */
+    public static RemittanceReader of(String sourceName, InputStream in, long totalBytes) {
+        return new RemittanceReader(sourceName, in, totalBytes);
     }
 
     /** A claim being read: its CLP, the segment it starts at, its adjustments and AMT*AU. */
