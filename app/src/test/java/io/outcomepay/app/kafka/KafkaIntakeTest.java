@@ -120,8 +120,10 @@ class KafkaIntakeTest extends IntegrationTest {
 
         intake.drain(Duration.ofMinutes(1), IngestingClaims.Listener.silent());
 
-        assertThat(jdbc.queryForObject("select ai_assisted from encounter_view where hospital_id = 'HKU'", Boolean.class))
-                .isTrue();
+        // The claim said not assisted; the vendor's event names it, so it counts as AI-assisted.
+        assertThat(jdbc.queryForList("""
+                select u.event_id from ai_usage_view u join encounter_view e on e.encounter_id = u.encounter_id
+                where e.hospital_id = 'HKU'""", String.class)).containsExactly("KU-EV-1");
         List<Map<String, Object>> rejected = jdbc.queryForList("""
                 select field, reason from claim_dead_letter where source_file like 'outcomepay.ai-usage-%'
                 and (raw_record like '%KU-EV-2%' or raw_record = '{not json') order by field""");
