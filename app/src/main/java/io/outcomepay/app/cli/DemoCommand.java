@@ -9,7 +9,7 @@ import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
-import io.outcomepay.claims.intake.Rejection;
+import io.outcomepay.claims.intake.DeadLetter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,12 +99,12 @@ public class DemoCommand extends RuntimeCommand {
         }
     }
 
-    private static void writeRejections(List<Rejection> rejections, Path file) {
+    private static void writeRejections(List<DeadLetter> rejections, Path file) {
         SettlementPrinter.writeFile(file, w -> {
             CSVPrinter csv = new CSVPrinter(w,
                     CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                             .setHeader("file", "line", "field", "reason", "record").get());
-            for (Rejection r : rejections) {
+            for (DeadLetter r : rejections) {
                 csv.printRecord(r.file(), r.line(), r.field(), r.reason(), r.rawRecord());
             }
             csv.flush();

@@ -10,6 +10,7 @@ import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.app.eventstore.JdbcRecordedOriginals;
+import io.outcomepay.app.operations.JsonClaimPayloads;
 import io.outcomepay.billing.encounter.RecordingEncounters;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import org.axonframework.serialization.Serializer;
@@ -66,7 +67,7 @@ public class OutcomePayConfiguration {
                                            OutcomePayProperties properties) {
         RecordingEncounters recording = new RecordingEncounters(new JdbcRecordedOriginals(jdbc, eventSerializer), eventStore);
         return new IngestingClaims(commands, recording, new TransactionTemplate(transactions), deadLetters,
-                properties.ingestBatchSize());
+                new JsonClaimPayloads(), properties.ingestBatchSize());
     }
 
     @Bean

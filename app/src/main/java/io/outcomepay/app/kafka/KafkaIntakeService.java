@@ -169,7 +169,9 @@ public class KafkaIntakeService {
                     + invalid.getMessage().lines().findFirst().orElse("") : invalid.getMessage();
             String field = reason.contains(":") && !(invalid instanceof JacksonException)
                     ? reason.substring(0, reason.indexOf(':')) : "message";
-            deadLetters.store(List.of(new Rejection(source, message.offset(), field, reason, text)));
+            // Kept as sent (it names no patient), so that it can be replayed once fixed at the source.
+            deadLetters.store(List.of(new Rejection(source, message.offset(), field, reason, text,
+                    invalid instanceof JacksonException ? null : Rejection.REPLAY_USAGE, text)));
         }
         tally.messages.incrementAndGet();
     }

@@ -18,6 +18,7 @@ import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.ClaimFormat;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.Rejection;
+import io.outcomepay.claims.intake.RejectionStore;
 import io.outcomepay.claims.intake.ClaimReader;
 import io.outcomepay.claims.intake.RenumberedClaimReader;
 import io.outcomepay.claims.intake.IngestReport;
@@ -49,6 +50,7 @@ public class Operations {
     private final CommandGateway commands;
     private final SettlingPeriod settling;
     private final DeadLetters deadLetters;
+    private final tools.jackson.databind.json.JsonMapper usageJson = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public Operations(IngestingClaims ingesting, BaselineCatalog baselines, Pseudonymizer pseudonymizer,
                       ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling,
@@ -68,7 +70,7 @@ public class Operations {
      * hold everything it recorded.
      */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
-        try (ClaimReader reader = reader(publishedCodes(), ClaimFormat.detect(firstBytes(file)), file.getFileName().toString(),
+        try (ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.detect(firstBytes(file)), file.getFileName().toString(),
                 java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file))) {
             return ingesting.ingest(reader, listener);
         } catch (java.io.IOException e) {
@@ -92,8 +94,20 @@ public class Operations {
                                IngestingClaims.Listener listener) {
         KnownCodes codes = new KnownCodes(baselines.projectedCodes(BaselineKind.DRG_RELATIVE_WEIGHT),
                 baselines.projectedCodes(BaselineKind.DIP_SCORE));
-        try (ClaimReader reader = new RenumberedClaimReader(reader(codes, format, source, in, -1), positionOffset)) {
+        try (ClaimReader reader = new RenumberedClaimReader(reader(codes, pseudonymizer, format, source, in, -1),
+                positionOffset)) {
             return ingesting.ingest(reader, listener);
+        }
+    }
+
+    /**
+     * Lands a dead letter's stored record again through the given intake: checked against the
+     * baselines published now, its patient already a pseudonym.
+     */
+    IngestReport replay(ClaimFormat format, String source, InputStream in, long positionOffset, IngestingClaims intake) {
+        try (ClaimReader reader = new RenumberedClaimReader(reader(publishedCodes(),
+                pseudonymizer.readingStoredPseudonyms(), format, source, in, -1), positionOffset)) {
+            return intake.ingest(reader, IngestingClaims.Listener.silent());
         }
     }
 
@@ -106,10 +120,11 @@ public class Operations {
     }
 
     /** A reader of the stream in its format; X12 tells 837 from 835 by its ST01. */
-    private ClaimReader reader(KnownCodes codes, ClaimFormat format, String source, InputStream stream, long totalBytes) {
+    private ClaimReader reader(KnownCodes codes, Pseudonymizer pseudonymizer, ClaimFormat format, String source,
+                               InputStream stream, long totalBytes) {
         Set<String> knownDrgs = codes.drgs();
         return switch (format) {
-            case CSV -> ClaimCsvReader.of(source, stream, totalBytes, dialects(codes), pseudonymizer);
+            case CSV -> ClaimCsvReader.of(source, stream, totalBytes, dialects(codes, pseudonymizer), pseudonymizer);
             case FHIR -> FhirClaimReader.of(source, stream, totalBytes, knownDrgs::contains, pseudonymizer);
             case X12 -> {
                 java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream, ClaimFormat.DETECTION_BYTES);
@@ -144,7 +159,8 @@ public class Operations {
     }
 
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {
-        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, dialects(publishedCodes()), pseudonymizer)) {
+        try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, dialects(publishedCodes(), pseudonymizer),
+                pseudonymizer)) {
             return ingesting.ingest(reader, listener);
         } finally {
             catchUp.await();
@@ -152,7 +168,7 @@ public class Operations {
     }
 
     /** The CSV formats a file may be in, detected by its header: the settlement list, else the neutral format. */
-    private List<CsvDialect> dialects(KnownCodes codes) {
+    private static List<CsvDialect> dialects(KnownCodes codes, Pseudonymizer pseudonymizer) {
         Set<String> knownDrgs = codes.drgs();
         Set<String> knownDipGroups = codes.dipGroups();
         return List.of(new SettlementListDialect(knownDrgs::contains, knownDipGroups::contains, pseudonymizer),
@@ -164,12 +180,23 @@ public class Operations {
      * The same event id with other content is a conflict, kept in the dead-letter store.
      */
     public ClaimOutcome recordAiUsage(UsageEvent event, AiUsage.Details details, String source, long position) {
+        return recordAiUsage(event, details, source, position, deadLetters);
+    }
+
+    ClaimOutcome recordAiUsage(UsageEvent event, AiUsage.Details details, String source, long position,
+                               RejectionStore conflicts) {
         ClaimOutcome outcome = commands.sendAndWait(new AiUsage.RecordAiUsage(event.event_id(), details));
         if (outcome == ClaimOutcome.CONFLICT) {
-            deadLetters.store(List.of(new Rejection(source, position, "event_id", "conflict: usage event "
-                    + event.event_id() + " was already recorded with other content", event.toString())));
+            conflicts.store(List.of(usageRejection(event, source, position, "event_id", "conflict: usage event "
+                    + event.event_id() + " was already recorded with other content")));
         }
         return outcome;
+    }
+
+    /** A refused usage event, kept as its JSON so that it can be replayed. */
+    public Rejection usageRejection(UsageEvent event, String source, long position, String field, String reason) {
+        String text = usageJson.writeValueAsString(event);
+        return new Rejection(source, position, field, reason, text, Rejection.REPLAY_USAGE, text);
     }
 
     public VersionOutcome publishBaseline(PublishBaselineTable table) {

@@ -1,6 +1,8 @@
 package io.outcomepay.app.rest;
 
 import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.operations.ReplayingDeadLetters;
+import io.outcomepay.claims.intake.DeadLetter;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -24,10 +26,12 @@ public class ClaimsController {
     static final int MAX_LISTED_REJECTIONS = 1000;
     private final Operations operations;
     private final DeadLetters deadLetters;
+    private final ReplayingDeadLetters replaying;
 
-    public ClaimsController(Operations operations, DeadLetters deadLetters) {
+    public ClaimsController(Operations operations, DeadLetters deadLetters, ReplayingDeadLetters replaying) {
         this.operations = operations;
         this.deadLetters = deadLetters;
+        this.replaying = replaying;
     }
 
     /** Ingests a claims CSV sent as the request body (text/csv); source names it in rejections. */
@@ -50,10 +54,21 @@ public class ClaimsController {
         return new IngestResponse(report, listed);
     }
 
+    /** Dead letters of a source (or all), open or replayed (or both). */
     @GetMapping("/dead-letters")
-    public List<Rejection> deadLetters(@RequestParam(required = false) String source,
-                                       @RequestParam(defaultValue = "1000") int limit) {
-        return deadLetters.list(source, limit);
+    public List<DeadLetter> deadLetters(@RequestParam(required = false) String source,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(defaultValue = "1000") int limit) {
+        if (status != null && !status.equals(DeadLetter.OPEN) && !status.equals(DeadLetter.REPLAYED)) {
+            throw new IllegalArgumentException("status: must be open or replayed, was '" + status + "'");
+        }
+        return deadLetters.list(source, status, limit);
+    }
+
+    /** Replays open dead letters after a fix: the ids given, or all open ones. */
+    @PostMapping("/dead-letters/replay")
+    public List<ReplayingDeadLetters.Replayed> replay(@RequestParam(required = false) List<Long> id) {
+        return replaying.replay(id == null ? List.of() : id);
     }
 
     /** The counts, and the first rejections (all of them are in the dead-letter store). */

@@ -3,6 +3,7 @@ package io.outcomepay.app.intake;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
+import io.outcomepay.claims.intake.DeadLetter;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -78,7 +79,7 @@ class IngestingClaimsTest extends IntegrationTest {
         assertThat(report.conflicts()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select allowed_amount from encounter_view where hospital_id = 'IT2-H1'",
                 java.math.BigDecimal.class)).isEqualByComparingTo("8000.00");
-        assertThat(deadLetters.list("second.csv", 10)).extracting(Rejection::line, Rejection::field)
+        assertThat(deadLetters.list("second.csv", 10)).extracting(DeadLetter::line, DeadLetter::field)
                 .containsExactly(tuple(2L, "claim_id"));
         assertThat(printed).extracting(Rejection::reason).containsExactly(
                 "conflict: claim C1 of IT2-H1 was already recorded with other content; send a replacement to change it");
@@ -107,7 +108,7 @@ class IngestingClaimsTest extends IntegrationTest {
         assertThat(report.recorded()).isEqualTo(3);
         assertThat(report.rejected()).isEqualTo(9);
         assertThat(deadLetters.list("mixed.csv", 100))
-                .extracting(Rejection::file, Rejection::line, Rejection::field, Rejection::reason)
+                .extracting(DeadLetter::file, DeadLetter::line, DeadLetter::field, DeadLetter::reason)
                 .containsExactly(
                         tuple("mixed.csv", 3L, "admit_date", "'2026-02-30' is not a date YYYY-MM-DD"),
                         tuple("mixed.csv", 4L, "discharge_date", "discharge 2026-01-09 is before admission 2026-01-10"),
@@ -139,7 +140,7 @@ class IngestingClaimsTest extends IntegrationTest {
         IngestReport report = operations.ingestCsv(file, listener);
 
         assertThat(report).isEqualTo(new IngestReport("order-in-batch.csv", 8, 2, 1, 1, 1, 3, 1));
-        assertThat(deadLetters.list("order-in-batch.csv", 10)).extracting(Rejection::line, Rejection::field)
+        assertThat(deadLetters.list("order-in-batch.csv", 10)).extracting(DeadLetter::line, DeadLetter::field)
                 .containsExactly(tuple(2L, "original_claim_id"), tuple(6L, "claim_id"), tuple(9L, "original_claim_id"));
         assertThat(jdbc.queryForList("select current_claim_id || ':' || allowed_amount || ':' || voided "
                 + "from encounter_view where hospital_id = 'IT9-H1' order by 1", String.class))
@@ -174,7 +175,7 @@ class IngestingClaimsTest extends IntegrationTest {
 
         assertThat(report.rejected()).isEqualTo(2);
         assertThat(report.recorded()).isZero();
-        assertThat(deadLetters.list("missing-column.csv", 10)).extracting(Rejection::line, Rejection::field, Rejection::reason)
+        assertThat(deadLetters.list("missing-column.csv", 10)).extracting(DeadLetter::line, DeadLetter::field, DeadLetter::reason)
                 .containsExactly(tuple(2L, "allowed_amount", "column missing from the header"),
                         tuple(3L, "allowed_amount", "column missing from the header"));
     }

@@ -5,6 +5,7 @@ import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.billing.settlement.SettlementResult;
+import io.outcomepay.claims.intake.DeadLetter;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -57,7 +58,7 @@ class RemittanceIngestTest extends IntegrationTest {
         assertThat(first.rejected()).isEqualTo(1);
         assertThat(again.duplicate()).isEqualTo(4);
         assertThat(again.adjudicated()).isZero();
-        assertThat(deadLetters.list("rm.835", 10)).extracting(Rejection::field, Rejection::reason)
+        assertThat(deadLetters.list("rm.835", 10)).extracting(DeadLetter::field, DeadLetter::reason)
                 .containsExactly(tuple("CLP01", "no encounter was recorded for claim R9 of " + npi));
         // R1 at the payer's 7,000.00, R2 denied and left out, R3 back at its claim's 8,000.00 after the reversal
         assertThat(r.inPeriod()).isEqualTo(2);

@@ -7,6 +7,7 @@ import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.settlement.SettlementResult;
+import io.outcomepay.claims.intake.DeadLetter;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -75,7 +76,7 @@ class DipSettlementTest extends IntegrationTest {
 
         assertThat(published.changed()).isTrue();
         assertThat(report.recorded()).isEqualTo(4);
-        assertThat(deadLetters.list("dip-claims.csv", 10)).extracting(Rejection::field, Rejection::reason)
+        assertThat(deadLetters.list("dip-claims.csv", 10)).extracting(DeadLetter::field, DeadLetter::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dip_group", "unknown DIP group 'DIP-Z'"));
         // D1-H001: 120 x 95 x 1.05 = 11,970.00; DIP-B ratio 0.375 < 0.5: 0.375 x 3,990.00 = 1,496.25
         assertThat(r.hospitals().get(0).baselineTotal()).isEqualByComparingTo("13466.25");
@@ -120,7 +121,7 @@ class DipSettlementTest extends IntegrationTest {
 
         assertThat(first).isEqualTo(new IngestReport("结算清单-2026-01.csv", 4, 2, 0, 1, 0, 1, 0));
         assertThat(again.duplicate()).isEqualTo(3);
-        assertThat(deadLetters.list("结算清单-2026-01.csv", 10)).extracting(Rejection::line, Rejection::field)
+        assertThat(deadLetters.list("结算清单-2026-01.csv", 10)).extracting(DeadLetter::line, DeadLetter::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, "医保支付方式 (hi_paymtd)"));
         // M1 re-settled at 9,000.00 against 120 x 95 = 11,400.00; M2 3,500.00 against 3,800.00
         assertThat(r.total().baselineTotal()).isEqualByComparingTo("15200.00");

@@ -172,7 +172,9 @@ public final class ClaimCsvReader extends StreamedClaimReader {
         try {
             return dialect.parse(row, new SourceRef(sourceName(), line));
         } catch (InvalidField e) {
-            return new Rejection(sourceName(), line, e.field(), e.getMessage(), raw);
+            // Replayed after a fix (a baseline with the missing code, say) as this header and row.
+            return new Rejection(sourceName(), line, e.field(), e.getMessage(), raw, Rejection.REPLAY_CSV,
+                    csvLine(parser.getHeaderNames()) + "\n" + raw);
         }
     }
 
@@ -188,8 +190,12 @@ public final class ClaimCsvReader extends StreamedClaimReader {
         Integer patientIndex = patientColumn == null ? null : parser.getHeaderMap().get(patientColumn);
         if (patientIndex != null && patientIndex < values.size() && !values.get(patientIndex).isBlank()) {
             values = new java.util.ArrayList<>(values);
-            values.set(patientIndex, "pseudonym:" + pseudonymizer.pseudonym(values.get(patientIndex).strip()));
+            values.set(patientIndex, Pseudonymizer.STORED_PREFIX + pseudonymizer.pseudonym(values.get(patientIndex).strip()));
         }
+        return csvLine(values);
+    }
+
+    private static String csvLine(List<String> values) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
             printer.printRecord(values);

@@ -23,16 +23,28 @@ public class IngestingClaims {
     private final CommandGateway commands;
     private final RecordingEncounters recording;
     private final TransactionTemplate transactions;
-    private final DeadLetters deadLetters;
+    private final RejectionStore deadLetters;
+    private final ClaimPayloads payloads;
     private final int batchSize;
 
     public IngestingClaims(CommandGateway commands, RecordingEncounters recording, TransactionTemplate transactions,
-                           DeadLetters deadLetters, int batchSize) {
+                           RejectionStore deadLetters, ClaimPayloads payloads, int batchSize) {
         this.commands = commands;
         this.recording = recording;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
+        this.payloads = payloads;
         this.batchSize = batchSize;
+    }
+
+    /** The same intake with rejections going elsewhere (a replay keeps them on the letter it replays). */
+    public IngestingClaims withDeadLetters(RejectionStore elsewhere) {
+        return new IngestingClaims(commands, recording, transactions, elsewhere, payloads, batchSize);
+    }
+
+    /** Reads a claim payload of a dead letter back. */
+    public NormalizedClaim readPayload(String payload) {
+        return payloads.read(payload);
     }
 
     public IngestReport ingest(ClaimReader reader, Listener listener) {
@@ -106,8 +118,8 @@ public class IngestingClaims {
         originals.clear();
     }
 
-    private static void count(NormalizedClaim claim, ClaimOutcome outcome, Map<ClaimOutcome, Long> outcomes,
-                              List<Rejection> rejections) {
+    private void count(NormalizedClaim claim, ClaimOutcome outcome, Map<ClaimOutcome, Long> outcomes,
+                       List<Rejection> rejections) {
         outcomes.merge(outcome, 1L, Long::sum);
         Rejection refused = refusal(claim, outcome);
         if (refused != null) {
@@ -115,22 +127,24 @@ public class IngestingClaims {
         }
     }
 
-    private static Rejection refusal(NormalizedClaim claim, ClaimOutcome outcome) {
-        String file = claim.source().file();
-        long line = claim.source().record();
-        // The stored record is the normalized claim, which holds only the patient's pseudonym.
-        String record = claim.toString();
+    private Rejection refusal(NormalizedClaim claim, ClaimOutcome outcome) {
         return switch (outcome) {
             case RECORDED, CORRECTED, VOIDED, ADJUDICATED, DUPLICATE -> null;
-            case CONFLICT -> new Rejection(file, line, "claim_id", claim.conflict(), record);
+            case CONFLICT -> refused(claim, "claim_id", claim.conflict());
             case ORIGINAL_NOT_FOUND -> claim instanceof NormalizedClaim.Remitted remitted
-                    ? new Rejection(file, line, "CLP01", "no encounter was recorded for claim " + remitted.claimId()
-                    + " of " + remitted.hospitalId(), record)
-                    : new Rejection(file, line, "original_claim_id",
-                    "no encounter was recorded for original claim " + claim.originalClaimId(), record);
-            case ALREADY_VOIDED -> new Rejection(file, line, "original_claim_id",
-                    "the encounter of original claim " + claim.originalClaimId() + " is already voided", record);
+                    ? refused(claim, "CLP01", "no encounter was recorded for claim " + remitted.claimId()
+                    + " of " + remitted.hospitalId())
+                    : refused(claim, "original_claim_id",
+                    "no encounter was recorded for original claim " + claim.originalClaimId());
+            case ALREADY_VOIDED -> refused(claim, "original_claim_id",
+                    "the encounter of original claim " + claim.originalClaimId() + " is already voided");
         };
+    }
+
+    /** The stored record is the normalized claim, which holds only the patient's pseudonym. */
+    private Rejection refused(NormalizedClaim claim, String field, String reason) {
+        return new Rejection(claim.source().file(), claim.source().record(), field, reason, claim.toString(),
+                Rejection.REPLAY_CLAIM, payloads.write(claim));
     }
 
     private static long count(Map<ClaimOutcome, Long> outcomes, ClaimOutcome outcome) {
