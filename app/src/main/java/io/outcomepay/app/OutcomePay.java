@@ -43,7 +43,9 @@ public class OutcomePay implements Runnable {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+        String line = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        // A database batch error quotes every statement of the batch: the start and the end say what failed.
+        return line.length() <= 1200 ? line : line.substring(0, 600) + " ... " + line.substring(line.length() - 600);
     }
 
     /** Framework exceptions that only wrap the cause a user can act on. */

@@ -1,103 +1,287 @@
 package io.outcomepay.app.cli;
 
+import io.outcomepay.analytics.baselines.BaselineCatalog;
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.demo.DemoClaims;
-import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.app.demo.DemoInstitutionalClaims;
+import io.outcomepay.app.kafka.KafkaClients;
+import io.outcomepay.app.kafka.KafkaIntakeService;
+import io.outcomepay.app.operations.Operations;
 import io.outcomepay.claims.csv.ClaimCsvReader;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
+import io.outcomepay.claims.intake.IntakeItem;
+import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
-import io.outcomepay.analytics.baselines.BaselineCatalog;
+import io.outcomepay.claims.kafka.PublishingClaimFiles;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure claims ingest on this machine, with two references measured in the same run:",
-                "parsing and validating the file alone, and plain JDBC batch inserts of as many rows into a",
-                "scratch table (what the database itself allows). Prints a row for BENCHMARKS.md."})
-public class BenchCommand extends RuntimeCommand {
+        description = "Benchmarks: figures for BENCHMARKS.md, each against references measured in the same run.",
+        subcommands = BenchCommand.Ingest.class)
+public class BenchCommand implements Runnable {
 
-    @Option(names = "--claims", defaultValue = "20000", description = "claims to generate (default ${DEFAULT-VALUE})")
-    int claims;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    int run(OutcomePayRuntime runtime) {
-        Clock clock = runtime.bean(Clock.class);
-        String tag = "B" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT) + "-";
-        Path file = runtime.homeDirectory().resolve("bench").resolve("claims-" + tag.substring(0, tag.length() - 1) + ".csv");
-        DemoClaims.write(file, new DemoClaims.Settings(clock.millis(), claims, YearMonth.of(2030, 1),
-                new BigDecimal("6500.00"), tag));
-
-        Set<String> drgs = runtime.bean(BaselineCatalog.class).knownDrgCodes();
-        Pseudonymizer pseudonymizer = runtime.bean(Pseudonymizer.class);
-        long parseStart = System.nanoTime();
-        long parsed = 0;
-        try (ClaimCsvReader reader = ClaimCsvReader.open(file, List.of(new ClaimCsvRecordParser(drgs::contains, code -> false, pseudonymizer)),
-                pseudonymizer)) {
-            while (reader.hasNext()) {
-                reader.next();
-                parsed++;
-            }
-        }
-        double parseSeconds = seconds(parseStart);
-
-        double jdbcSeconds = plainInserts(runtime, (int) parsed);
-
-        long ingestStart = System.nanoTime();
-        IngestReport report;
-        try (ClaimCsvReader reader = ClaimCsvReader.open(file, List.of(new ClaimCsvRecordParser(drgs::contains, code -> false, pseudonymizer)),
-                pseudonymizer)) {
-            report = runtime.bean(IngestingClaims.class).ingest(reader, IngestingClaims.Listener.silent());
-        }
-        double appendSeconds = seconds(ingestStart);
-        runtime.bean(ReadModelCatchUp.class).await();
-        double ingestSeconds = seconds(ingestStart);
-
-        out().println(report.source() + ": " + report.summary());
-        out().println("| records | landed (events appended) records/s | landed and projected records/s "
-                + "| reference: parse+validate records/s | reference: plain JDBC batch rows/s |");
-        out().printf(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.0f |%n", report.read(), report.read() / appendSeconds,
-                report.read() / ingestSeconds, parsed / parseSeconds, parsed / jdbcSeconds);
-        return 0;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Rows shaped like an encounter event (about 600 bytes), 500 per transaction, into a scratch table. */
-    private static double plainInserts(OutcomePayRuntime runtime, int rows) {
-        JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-        TransactionTemplate tx = new TransactionTemplate(runtime.bean(PlatformTransactionManager.class));
-        jdbc.execute("drop table if exists bench_reference");
-        jdbc.execute("create table bench_reference (id bigserial primary key, aggregate_identifier varchar(255) not null, "
-                + "sequence_number bigint not null, payload bytea not null, unique (aggregate_identifier, sequence_number))");
-        byte[] payload = "x".repeat(600).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        long start = System.nanoTime();
-        for (int from = 0; from < rows; from += 500) {
-            int first = from;
-            List<Object[]> batch = new ArrayList<>();
-            for (int i = first; i < Math.min(rows, first + 500); i++) {
-                batch.add(new Object[]{"bench-" + i, 0L, payload});
-            }
-            tx.executeWithoutResult(s -> jdbc.batchUpdate(
-                    "insert into bench_reference (aggregate_identifier, sequence_number, payload) values (?, ?, ?)", batch));
-        }
-        double elapsed = seconds(start);
-        jdbc.execute("drop table bench_reference");
-        return elapsed;
-    }
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Generate claims and measure, in one run on the same PostgreSQL:",
+                    "(a) COPY of the normalized rows into a plain table; (b) one insert per claim of an event-like row",
+                    "(jsonb payload, unique event id and (aggregate, sequence) indexes), 500 per transaction;",
+                    "(c) naive Axon, one command per transaction, on a sample; (d) our CSV, 837I and Kafka paths end",
+                    "to end: events durable and read models caught up. Run with JAVA_OPTS=-Xmx512m for the goal's heap."})
+    static class Ingest extends RuntimeCommand {
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        @Option(names = "--claims", defaultValue = "100000", description = "claims per path (default ${DEFAULT-VALUE})")
+        int claims;
+
+        @Option(names = "--axon-sample", defaultValue = "2000",
+                description = "claims for the naive Axon reference (default ${DEFAULT-VALUE})")
+        int axonSample;
+
+        @Option(names = "--paths", split = ",", defaultValue = "csv,x12,kafka",
+                description = "our paths to measure: csv, x12, kafka (default ${DEFAULT-VALUE})")
+        List<String> paths;
+
+        private final Map<String, String> rows = new LinkedHashMap<>();
+
+        @Override
+        boolean needsKafka() {
+            return paths.contains("kafka");
+        }
+
+        @Override
+        int run(OutcomePayRuntime runtime) {
+            Clock clock = runtime.bean(Clock.class);
+            String run = "B" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT);
+            Path dir = runtime.homeDirectory().resolve("bench").resolve(run);
+            out().println("bench " + run + ": " + claims + " claims per path, files in " + dir + ", heap max "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, " + Runtime.getRuntime().availableProcessors()
+                    + " cores; " + runtime.databaseDescription() + "; " + runtime.kafkaDescription());
+            Path reference = generate(dir, run + "R-", claims, clock);
+            Path normalized = dir.resolve("normalized.tsv");
+            Path eventRows = dir.resolve("event-rows.tsv");
+            long rendered = timed("parse + validate + pseudonymize (no database)", () -> render(runtime, reference, normalized, eventRows));
+            timed("(a) COPY into a plain table", () -> copy(runtime, normalized));
+            timed("(b) one insert per claim, event-like jsonb row, 500 per transaction", () -> eventInserts(runtime, eventRows));
+            Path sample = generate(dir, run + "A-", Math.min(axonSample, claims), clock);
+            timed("(c) naive Axon: one command per transaction (sample)", () -> naiveAxon(runtime, sample));
+            EventProcessor outbound = runtime.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(ReadModelCatchUp.OUTBOUND).orElse(null);
+            if (outbound != null) {
+                // The file paths run as `ingest FILE` does, without publishing events to Kafka.
+                outbound.shutDown();
+            }
+            if (paths.contains("csv")) {
+                Path csv = generate(dir, run + "C-", claims, clock);
+                timed("(d) CSV file: landed and read models caught up", () -> ingestFile(runtime, csv));
+            }
+            if (paths.contains("x12")) {
+                Path csv = generate(dir, run + "X-", claims, clock);
+                Path x12 = dir.resolve("claims-" + run + "X.837");
+                DemoInstitutionalClaims.write(csv, x12, 5000);
+                timed("(d) X12 837I file: landed and read models caught up", () -> ingestFile(runtime, x12));
+            }
+            if (paths.contains("kafka")) {
+                if (outbound != null) {
+                    outbound.start();
+                }
+                Path csv = generate(dir, run + "K-", claims, clock);
+                timed("(d) Kafka: CSV published to outcomepay.claims", () -> publish(runtime, csv));
+                timed("(d) Kafka: consumed, landed and read models caught up (outbound events on)", () -> {
+                    KafkaIntakeService.Tally tally = runtime.bean(KafkaIntakeService.class)
+                            .drain(Duration.ofHours(2), IngestingClaims.Listener.silent());
+                    out().println("  Kafka intake: " + tally.summary());
+                    return tally.claims().read();
+                });
+            }
+            out().println();
+            out().println("| measured | records | seconds | records/s |");
+            out().println("|---|---:|---:|---:|");
+            rows.values().forEach(r -> out().println(r));
+            out().println("reference rows: " + rendered);
+            return 0;
+        }
+
+        private Path generate(Path dir, String prefix, int count, Clock clock) {
+            Path file = dir.resolve("claims-" + prefix.substring(0, prefix.length() - 1) + ".csv");
+            DemoClaims.write(file, new DemoClaims.Settings(clock.millis(), count, YearMonth.of(2030, 1),
+                    new BigDecimal("6500.00"), prefix));
+            return file;
+        }
+
+        private interface Measured {
+            long run();
+        }
+
+        private long timed(String what, Measured measured) {
+            long start = System.nanoTime();
+            long records = measured.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String row = String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f |", what, records, seconds, records / seconds);
+            rows.put(what, row);
+            out().println(row);
+            out().flush();
+            return records;
+        }
+
+        /** Reads the file once and writes its claims as COPY rows and as event-like rows. */
+        private static long render(OutcomePayRuntime runtime, Path file, Path normalized, Path eventRows) {
+            Set<String> drgs = runtime.bean(BaselineCatalog.class).knownDrgCodes();
+            Pseudonymizer pseudonymizer = runtime.bean(Pseudonymizer.class);
+            JsonMapper json = runtime.context().getBean("readModelJson", JsonMapper.class);
+            long count = 0;
+            try (ClaimCsvReader reader = ClaimCsvReader.open(file, List.of(new ClaimCsvRecordParser(drgs::contains,
+                    code -> false, pseudonymizer)), pseudonymizer);
+                 BufferedWriter rows = Files.newBufferedWriter(normalized, StandardCharsets.UTF_8);
+                 BufferedWriter events = Files.newBufferedWriter(eventRows, StandardCharsets.UTF_8)) {
+                while (reader.hasNext()) {
+                    IntakeItem item = reader.next();
+                    if (!(item instanceof NormalizedClaim.Original original)) {
+                        continue;
+                    }
+                    var c = original.claim();
+                    rows.write(String.join("\t", c.claimId(), c.hospitalId(), c.patientPseudonym(), c.admitDate().toString(),
+                            c.dischargeDate().toString(), c.drg() == null ? "\\N" : c.drg(), c.billedAmount().toPlainString(),
+                            c.allowedAmount().toPlainString(), c.paidAmount().toPlainString(), c.currency(),
+                            Boolean.toString(c.aiAssisted())));
+                    rows.write('\n');
+                    events.write(original.command().encounterId());
+                    events.write('\t');
+                    events.write(json.writeValueAsString(original.claim()));
+                    events.write('\n');
+                    count++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return count;
+        }
+
+        private static long copy(OutcomePayRuntime runtime, Path normalized) {
+            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
+            jdbc.execute("drop table if exists bench_copy");
+            jdbc.execute("""
+                    create table bench_copy (claim_id varchar(64), hospital_id varchar(64), patient varchar(64),
+                        admit_date date, discharge_date date, drg varchar(8), billed numeric(14,2), allowed numeric(14,2),
+                        paid numeric(14,2), currency char(3), ai_assisted boolean)""");
+            try {
+                Long copied = jdbc.execute((ConnectionCallback<Long>) con -> {
+                    try (BufferedReader in = Files.newBufferedReader(normalized, StandardCharsets.UTF_8)) {
+                        return con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin", in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                return copied == null ? 0 : copied;
+            } finally {
+                jdbc.execute("drop table bench_copy");
+            }
+        }
+
+        private static long eventInserts(OutcomePayRuntime runtime, Path eventRows) {
+            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
+            TransactionTemplate tx = new TransactionTemplate(runtime.bean(PlatformTransactionManager.class));
+            jdbc.execute("drop table if exists bench_event");
+            jdbc.execute("""
+                    create table bench_event (global_index bigserial primary key, event_id uuid not null unique,
+                        aggregate_id varchar(255) not null, sequence_number bigint not null, type varchar(255) not null,
+                        occurred_at timestamptz not null, payload jsonb not null, unique (aggregate_id, sequence_number))""");
+            long count = 0;
+            try (BufferedReader in = Files.newBufferedReader(eventRows, StandardCharsets.UTF_8)) {
+                List<Object[]> batch = new ArrayList<>(500);
+                Consumer<List<Object[]>> insert = rows -> tx.executeWithoutResult(s -> jdbc.batchUpdate("""
+                        insert into bench_event (event_id, aggregate_id, sequence_number, type, occurred_at, payload)
+                        values (?, ?, 0, 'EncounterRecorded', now(), ?::jsonb)
+                        on conflict do nothing""", rows));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    int tab = line.indexOf('\t');
+                    batch.add(new Object[]{UUID.randomUUID(), line.substring(0, tab), line.substring(tab + 1)});
+                    count++;
+                    if (batch.size() == 500) {
+                        insert.accept(batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    insert.accept(batch);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                jdbc.execute("drop table bench_event");
+            }
+            return count;
+        }
+
+        private static long naiveAxon(OutcomePayRuntime runtime, Path sample) {
+            Set<String> drgs = runtime.bean(BaselineCatalog.class).knownDrgCodes();
+            Pseudonymizer pseudonymizer = runtime.bean(Pseudonymizer.class);
+            CommandGateway commands = runtime.bean(CommandGateway.class);
+            TransactionTemplate tx = new TransactionTemplate(runtime.bean(PlatformTransactionManager.class));
+            long count = 0;
+            try (ClaimCsvReader reader = ClaimCsvReader.open(sample, List.of(new ClaimCsvRecordParser(drgs::contains,
+                    code -> false, pseudonymizer)), pseudonymizer)) {
+                while (reader.hasNext()) {
+                    if (reader.next() instanceof NormalizedClaim.Original original) {
+                        tx.executeWithoutResult(s -> commands.sendAndWait(original.command()));
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+
+        private long ingestFile(OutcomePayRuntime runtime, Path file) {
+            IngestReport report = runtime.bean(Operations.class).ingestCsv(file, IngestingClaims.Listener.silent());
+            out().println("  " + report.source() + ": " + report.summary());
+            return report.read();
+        }
+
+        private static long publish(OutcomePayRuntime runtime, Path csv) {
+            try (Producer<String, byte[]> producer = runtime.bean(KafkaClients.class).producer()) {
+                return new PublishingClaimFiles(producer, 500).publish(csv, n -> {
+                }).records();
+            }
+        }
     }
 }

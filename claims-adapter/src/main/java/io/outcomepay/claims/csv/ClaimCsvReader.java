@@ -161,17 +161,18 @@ public final class ClaimCsvReader extends StreamedClaimReader {
         lastLine = parser.getCurrentLineNumber();
         Map<String, String> row = new HashMap<>();
         record.toMap().forEach(row::put);
-        String raw = raw(record);
         if (missingColumn != null) {
-            return new Rejection(sourceName(), line, missingColumn, "column missing from the header", raw);
+            return new Rejection(sourceName(), line, missingColumn, "column missing from the header", raw(record));
         }
         if (record.size() != headerSize) {
             return new Rejection(sourceName(), line, "record", "has " + record.size() + " fields, the header has "
-                    + headerSize, raw);
+                    + headerSize, raw(record));
         }
         try {
             return dialect.parse(row, new SourceRef(sourceName(), line));
         } catch (InvalidField e) {
+            // Only a rejected record is kept, so only then is its text made (a pseudonym costs an HMAC).
+            String raw = raw(record);
             // Replayed after a fix (a baseline with the missing code, say) as this header and row.
             return new Rejection(sourceName(), line, e.field(), e.getMessage(), raw, Rejection.REPLAY_CSV,
                     csvLine(parser.getHeaderNames()) + "\n" + raw);
