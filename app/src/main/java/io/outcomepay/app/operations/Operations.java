@@ -70,13 +70,20 @@ public class Operations {
      * hold everything it recorded.
      */
     public IngestReport ingestCsv(Path file, IngestingClaims.Listener listener) {
+        try {
+            return land(file, listener);
+        } finally {
+            catchUp.await();
+        }
+    }
+
+    /** Lands a claims file: returns when its events are durable, before the read models have them. */
+    public IngestReport land(Path file, IngestingClaims.Listener listener) {
         try (ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.detect(firstBytes(file)), file.getFileName().toString(),
                 java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file))) {
             return ingesting.ingest(reader, listener);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
-        } finally {
-            catchUp.await();
         }
     }
 
