@@ -81,6 +81,8 @@ public class BenchCommand implements Runnable {
                 description = "our paths to measure: csv, x12, kafka (default ${DEFAULT-VALUE})")
         List<String> paths;
 
+        private static final int GENERATED_PART = 50_000;
+
         private final Map<String, String> rows = new LinkedHashMap<>();
 
         @Override
@@ -147,10 +149,38 @@ public class BenchCommand implements Runnable {
             return 0;
         }
 
+        /**
+         * Demo claims in parts of at most 50,000 encounters (the generator holds a part in memory),
+         * each with its own id prefix, its bad records and its corrections, in one file.
+         */
         private Path generate(Path dir, String prefix, int count, Clock clock) {
             Path file = dir.resolve("claims-" + prefix.substring(0, prefix.length() - 1) + ".csv");
-            DemoClaims.write(file, new DemoClaims.Settings(clock.millis(), count, YearMonth.of(2030, 1),
-                    new BigDecimal("6500.00"), prefix));
+            Path part = dir.resolve("part.csv");
+            try {
+                Files.createDirectories(dir);
+                Files.deleteIfExists(file);
+                for (int from = 0, n = 0; from < count; from += GENERATED_PART, n++) {
+                    DemoClaims.write(part, new DemoClaims.Settings(clock.millis() + n, Math.min(GENERATED_PART, count - from),
+                            YearMonth.of(2030, 1), new BigDecimal("6500.00"), prefix + n + "-"));
+                    try (var lines = Files.lines(part, StandardCharsets.UTF_8);
+                         BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+                        var rows = lines.iterator();
+                        String header = rows.next();
+                        if (from == 0) {
+                            out.write(header);
+                            out.write('\n');
+                        }
+                        while (rows.hasNext()) {
+                            out.write(rows.next());
+                            out.write('\n');
+                        }
+                    }
+                }
+                Files.delete(part);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
             return file;
         }
 
