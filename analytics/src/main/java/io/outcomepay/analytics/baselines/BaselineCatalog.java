@@ -13,6 +13,7 @@ public class BaselineCatalog {
 
     private final JdbcTemplate jdbc;
     private final ReadModelCatchUp catchUp;
+    private final java.util.Map<BaselineKind, Codes> codes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BaselineCatalog(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
         this.jdbc = jdbc;
@@ -35,10 +36,24 @@ public class BaselineCatalog {
      * messages, where waiting for each would wait for the claims of the previous one.
      */
     public Set<String> projectedCodes(BaselineKind kind) {
-        return Set.copyOf(jdbc.queryForList("""
+        // Table versions are only ever added: the same versions hold the same codes.
+        String versions = jdbc.queryForObject(
+                "select coalesce(string_agg(table_id || ':' || version, ',' order by table_id, version), '') "
+                        + "from baseline_table_view where kind = ?",
+                String.class, kind.name());
+        Codes cached = codes.get(kind);
+        if (cached != null && cached.versions().equals(versions)) {
+            return cached.codes();
+        }
+        Set<String> found = Set.copyOf(jdbc.queryForList("""
                 select distinct e.code from baseline_entry_view e
                 join baseline_table_view t on t.table_id = e.table_id and t.version = e.version
                 where t.kind = ?""", String.class, kind.name()));
+        codes.put(kind, new Codes(versions, found));
+        return found;
+    }
+
+    private record Codes(String versions, Set<String> codes) {
     }
 
     public List<TableVersion> tables() {

@@ -98,6 +98,16 @@ public class BenchCommand implements Runnable {
             out().println("bench " + run + ": " + claims + " claims per path, files in " + dir + ", heap max "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, " + Runtime.getRuntime().availableProcessors()
                     + " cores; " + runtime.databaseDescription() + "; " + runtime.kafkaDescription());
+            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
+            EventProcessor outbound = runtime.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(ReadModelCatchUp.OUTBOUND).orElse(null);
+            long eventsBefore = 0;
+            if (outbound != null) {
+                // The paths run without publishing events (as `ingest FILE` does); publishing is measured apart.
+                runtime.bean(ReadModelCatchUp.class).awaitOutbound();
+                outbound.shutDown();
+                eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            }
             Path reference = generate(dir, run + "R-", claims, clock);
             Path normalized = dir.resolve("normalized.tsv");
             Path eventRows = dir.resolve("event-rows.tsv");
@@ -106,12 +116,6 @@ public class BenchCommand implements Runnable {
             timed("(b) one insert per claim, event-like jsonb row, 500 per transaction", () -> eventInserts(runtime, eventRows));
             Path sample = generate(dir, run + "A-", Math.min(axonSample, claims), clock);
             timed("(c) naive Axon: one command per transaction (sample)", () -> naiveAxon(runtime, sample));
-            EventProcessor outbound = runtime.bean(EventProcessingConfiguration.class)
-                    .eventProcessor(ReadModelCatchUp.OUTBOUND).orElse(null);
-            if (outbound != null) {
-                // The file paths run as `ingest FILE` does, without publishing events to Kafka.
-                outbound.shutDown();
-            }
             if (paths.contains("csv")) {
                 Path csv = generate(dir, run + "C-", claims, clock);
                 long start = System.nanoTime();
@@ -129,17 +133,26 @@ public class BenchCommand implements Runnable {
                 row("(d) X12 837I file: landed and read models caught up", landed, System.nanoTime() - start);
             }
             if (paths.contains("kafka")) {
-                if (outbound != null) {
-                    outbound.start();
-                }
                 Path csv = generate(dir, run + "K-", claims, clock);
+                long start = System.nanoTime();
                 timed("(d) Kafka: CSV published to outcomepay.claims", () -> publish(runtime, csv));
-                timed("(d) Kafka: consumed, landed and read models caught up (outbound events on)", () -> {
+                long consumed = timed("(d) Kafka: consumed, landed and read models caught up", () -> {
                     KafkaIntakeService.Tally tally = runtime.bean(KafkaIntakeService.class)
                             .drain(Duration.ofHours(2), IngestingClaims.Listener.silent());
                     out().println("  Kafka intake: " + tally.summary());
                     return tally.claims().read();
                 });
+                row("(d) Kafka end to end: published, consumed, landed, read models caught up", consumed,
+                        System.nanoTime() - start);
+                if (outbound != null) {
+                    // Then every event appended by this run goes out to outcomepay.events.
+                    long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class) - eventsBefore;
+                    long publishing = System.nanoTime();
+                    outbound.start();
+                    runtime.bean(ReadModelCatchUp.class).awaitOutbound();
+                    row("outbound: the events of this run published to outcomepay.events", events,
+                            System.nanoTime() - publishing);
+                }
             }
             out().println();
             out().println("| measured | records | seconds | records/s |");
