@@ -121,12 +121,27 @@ public final class ClaimFileSplitter implements Iterator<ClaimMessage>, AutoClos
             csvHeaderLines = lines;
             line += lines;
         }
+        // In the message the first row starts on the line after the header.
+        return lines(csvHeader, csvHeaderLines + 1, this::csvRecord);
+    }
+
+    /** Copies one record into the message; returns the physical lines it spans, 0 at the end. */
+    @FunctionalInterface
+    private interface RecordCopier {
+        long copy(ByteArrayOutputStream out) throws IOException;
+    }
+
+    /**
+     * A message of up to recordsPerMessage records after the prefix, whose first record is on
+     * line firstInMessage of the message; null at the end of the file.
+     */
+    private ClaimMessage lines(byte[] prefix, long firstInMessage, RecordCopier copier) throws IOException {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        payload.write(csvHeader);
+        payload.write(prefix);
         long firstLine = line;
         int records = 0;
         while (records < recordsPerMessage) {
-            long lines = csvRecord(payload);
+            long lines = copier.copy(payload);
             if (lines == 0) {
                 break;
             }
@@ -134,8 +149,7 @@ public final class ClaimFileSplitter implements Iterator<ClaimMessage>, AutoClos
             records++;
             checkSize(payload, firstLine, "line");
         }
-        // In the message the first row starts on the line after the header.
-        return records == 0 ? null : new ClaimMessage(source, format, firstLine - (csvHeaderLines + 1), records,
+        return records == 0 ? null : new ClaimMessage(source, format, firstLine - firstInMessage, records,
                 payload.toByteArray());
     }
 
@@ -174,19 +188,7 @@ public final class ClaimFileSplitter implements Iterator<ClaimMessage>, AutoClos
     }
 
     private ClaimMessage ndjson() throws IOException {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        long firstLine = line;
-        int records = 0;
-        while (records < recordsPerMessage) {
-            long lines = wholeLine(payload);
-            if (lines == 0) {
-                break;
-            }
-            line += lines;
-            records++;
-            checkSize(payload, firstLine, "line");
-        }
-        return records == 0 ? null : new ClaimMessage(source, format, firstLine - 1, records, payload.toByteArray());
+        return lines(new byte[0], 1, this::wholeLine);
     }
 
     /** Copies one line whatever its quotes (an NDJSON resource), 0 at the end. */
