@@ -227,6 +227,33 @@ public class Operations {
         return settling.settle(contractId, period, qualityScore);
     }
 
+    /**
+     * The auditor's statistics of a contract month, from the cases its settlement prices now:
+     * seeded, so the same data, seed and resamples give the same figures.
+     */
+    public io.outcomepay.analytics.statistics.PeriodStatistics statistics(String contractId, YearMonth period,
+                                                                           YearMonth referencePeriod, long seed,
+                                                                           int resamples) {
+        if (resamples < 100) {
+            throw new IllegalArgumentException("resamples: at least 100, was " + resamples);
+        }
+        SettlementResult settlement = settling.calculate(contractId, period, null);
+        int minorDigits = java.util.Currency.getInstance(settlement.currency()).getDefaultFractionDigits();
+        return io.outcomepay.analytics.statistics.PeriodStatistics.of(contractId, period, referencePeriod, settlement,
+                settling.pricedCases(contractId, period), referenceCases(contractId, referencePeriod), minorDigits, seed,
+                resamples, io.outcomepay.analytics.statistics.SavingsStatistics.DriftThresholds.DEFAULT);
+    }
+
+    /** The reference month's cases, or none when no contract version was in force then. */
+    private List<io.outcomepay.billing.settlement.SettlementEngine.PricedCase> referenceCases(String contractId,
+                                                                                                YearMonth period) {
+        try {
+            return settling.pricedCases(contractId, period);
+        } catch (SettlingPeriod.SettlementRefused notInForce) {
+            return List.of();
+        }
+    }
+
     /** What settling would give now, recording nothing. */
     public SettlementResult recalculate(String contractId, YearMonth period, BigDecimal qualityScore) {
         return settling.calculate(contractId, period, qualityScore);

@@ -1,6 +1,7 @@
 package io.outcomepay.app.rest;
 
 import io.outcomepay.analytics.settlements.SettlementHistory;
+import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.application.SettlingPeriod;
@@ -55,6 +56,17 @@ public class SettlementsController {
         StringWriter out = new StringWriter();
         SettlementCsv.write(revisions.get(revisions.size() - 1).result(), out);
         return out.toString();
+    }
+
+    /** The auditor's statistics of the month (README: Statistics for auditors); seeded, reproducible. */
+    @GetMapping("/statistics")
+    public PeriodStatistics statistics(@PathVariable String contractId, @PathVariable String period,
+                                       @RequestParam(required = false) String referencePeriod,
+                                       @RequestParam(defaultValue = "1") long seed,
+                                       @RequestParam(defaultValue = "2000") int resamples) {
+        YearMonth month = month(period);
+        return operations.statistics(contractId, month, referencePeriod == null ? month.minusMonths(1) : month(referencePeriod),
+                seed, resamples);
     }
 
     private static YearMonth month(String period) {

@@ -99,6 +99,30 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void statisticsOfAMonthComeSeededAndBadParametersAreRefusedNamingThem() throws Exception {
+        send("POST", "/api/contracts", "application/yaml", Contracts.yaml("RS1-C", "RS1-H001", "2026-01-01", "6500.00"));
+        String csv = Files.readString(ClaimsFile.claims()
+                .row("RS1-1", "RS1-H001", "193", "8000.00").row("RS1-2", "RS1-H001", "193", "7000.00")
+                .row("RS1-3", "RS1-H001", "193", "8500.00", "ai_assisted=false", "ai_service=")
+                .writeTo(dir, "rest-stats.csv"));
+        send("POST", "/api/claims?source=rest-stats.csv", "text/csv", csv);
+
+        HttpResponse<String> stats = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
+        HttpResponse<String> again = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
+        HttpResponse<String> fewResamples = send("GET", "/api/settlements/RS1-C/2026-01/statistics?resamples=5", null, null);
+        HttpResponse<String> badPeriod = send("GET", "/api/settlements/RS1-C/2026-13/statistics", null, null);
+
+        assertThat(stats.statusCode()).isEqualTo(200);
+        // (2 x 8,543.60 - 15,000.00) / (2 x 8,543.60)
+        assertThat(json.readTree(stats.body()).at("/savingsRate/rate").decimalValue()).isEqualByComparingTo("0.122150");
+        assertThat(json.readTree(stats.body()).at("/aiEffect/difference").decimalValue()).isEqualByComparingTo("-0.117047");
+        assertThat(again.body()).isEqualTo(stats.body());
+        assertThat(fewResamples.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(fewResamples.body()).get("error").asString()).isEqualTo("resamples: at least 100, was 5");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void answersErrorsWithTheReason() throws Exception {
         HttpResponse<String> missing = send("GET", "/api/contracts/NOPE", null, null);
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);

@@ -17,6 +17,9 @@ public sealed interface CaseBaseline permits DrgBaseline, DipBaseline {
     /** The encounter's norm, or a reason it has none. */
     Norm normFor(EncounterLine line, java.util.Currency currency);
 
+    /** The case-mix weight of the encounter's group (DRG relative weight, DIP score), or null. */
+    BigDecimal caseWeight(EncounterLine line);
+
     /** What this baseline is priced with, for the fingerprint and the trace. */
     java.util.Map<String, Object> pricing();
 

@@ -31,6 +31,12 @@ public record DipBaseline(String tableId, int tableVersion, String contentSha256
     }
 
     @Override
+    public BigDecimal caseWeight(EncounterLine line) {
+        Group group = line.dipGroup() == null ? null : groups.get(line.dipGroup());
+        return group == null ? null : group.score();
+    }
+
+    @Override
     public Norm normFor(EncounterLine line, Currency currency) {
         Group group = line.dipGroup() == null ? null : groups.get(line.dipGroup());
         if (group == null) {

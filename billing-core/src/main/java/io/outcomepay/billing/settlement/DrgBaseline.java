@@ -30,6 +30,11 @@ public record DrgBaseline(String tableId, int tableVersion, String contentSha256
     }
 
     @Override
+    public BigDecimal caseWeight(EncounterLine line) {
+        return line.drg() == null ? null : weights.get(line.drg());
+    }
+
+    @Override
     public Norm normFor(EncounterLine line, Currency currency) {
         BigDecimal weight = line.drg() == null ? null : weights.get(line.drg());
         if (weight == null) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -150,6 +151,37 @@ public final class SettlementEngine {
     }
 
     /** Splits an amount of either sign: the absolute value by largest remainder, the sign kept. */
+    /**
+     * A case as settlement prices it: its baseline and its actual cost after the outlier rule, and
+     * its case-mix weight. {@code eligible} says whether the contract's eligibility takes it.
+     */
+    public record PricedCase(EncounterLine line, BigDecimal baseline, BigDecimal actual, BigDecimal weight,
+                             boolean eligible) {
+    }
+
+    /**
+     * Every encounter of the period at the contract's hospitals that the currency, baseline and
+     * outlier rules include, eligible or not (statistics compare AI-assisted cases with the others),
+     * by encounter id.
+     */
+    public static List<PricedCase> pricedCases(SettlementRequest request) {
+        Set<String> hospitals = Set.copyOf(request.hospitals());
+        List<PricedCase> cases = new ArrayList<>();
+        request.encounters().stream()
+                .filter(l -> hospitals.contains(l.hospitalId()))
+                .filter(l -> request.period().equals(YearMonth.from(l.dischargeDate())))
+                .sorted(Comparator.comparing(EncounterLine::encounterId))
+                .forEach(line -> {
+                    Accumulator one = new Accumulator(request.currency());
+                    if (includeOrExclude(line, request, one, new TreeMap<>()) == null) {
+                        cases.add(new PricedCase(line, one.baseline.amount(), one.actual.amount(),
+                                request.baseline().caseWeight(line),
+                                request.terms().eligible() != Eligibility.AI_ASSISTED || line.aiAssisted()));
+                    }
+                });
+        return cases;
+    }
+
     private static <K> Map<K, Money> split(Money amount, Map<K, BigDecimal> weights) {
         if (amount.amount().signum() >= 0) {
             return LargestRemainder.split(amount, weights);

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Currency;
 
 /**
@@ -43,6 +44,16 @@ public class SettlingPeriod {
 
     /** The settlement as it would be recorded now, without recording it. */
     public SettlementResult calculate(String contractId, YearMonth period, BigDecimal qualityScore) {
+        return SettlementEngine.settle(request(contractId, period, qualityScore));
+    }
+
+    /** The cases the settlement of the period would price now, eligible or not (for statistics). */
+    public List<SettlementEngine.PricedCase> pricedCases(String contractId, YearMonth period) {
+        return SettlementEngine.pricedCases(request(contractId, period, null));
+    }
+
+    /** The contract's terms in force in the period (for the statistics' minimum savings rate). */
+    public SettlementRequest request(String contractId, YearMonth period, BigDecimal qualityScore) {
         LocalDate firstDay = period.atDay(1);
         SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
                 .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
@@ -53,7 +64,7 @@ public class SettlingPeriod {
         SettlementRequest request = new SettlementRequest(contractId, contract.version(), period,
                 Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(), baseline,
                 definition.terms(), qualityScore, sources.encounters(definition.hospitals(), period));
-        return SettlementEngine.settle(request);
+        return request;
     }
 
     /** A settlement and the period revision it is recorded as. */
