@@ -6,6 +6,8 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.rebuild.RebuildingReadModels;
+import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
 import io.outcomepay.analytics.settlements.SettlementHistory;
@@ -74,6 +76,17 @@ public class OutcomePayConfiguration {
     public ReadModelCatchUp readModelCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
                                              Clock clock, OutcomePayProperties properties) {
         return new ReadModelCatchUp(processing, eventStore, clock, properties.readModelTimeout());
+    }
+
+    @Bean
+    public RebuildingReadModels rebuildingReadModels(EventProcessingConfiguration processing, EventStore eventStore,
+                                                     ReadModelCatchUp catchUp) {
+        return new RebuildingReadModels(processing, eventStore, catchUp);
+    }
+
+    @Bean
+    public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
+        return new VerifyingReadModels(eventStore, jdbc);
     }
 
     @Bean

@@ -1,0 +1,146 @@
+package io.outcomepay.analytics.rebuild;
+
+import io.outcomepay.billing.baseline.api.BaselineTablePublished;
+import io.outcomepay.billing.contract.api.ContractEvent;
+import io.outcomepay.billing.encounter.api.EncounterEvent;
+import io.outcomepay.billing.usage.api.AiUsage;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+
+/**
+ * Recomputes, from the event store alone, the totals the read models hold, and lists every
+ * difference: per hospital the encounters, the voided ones and the sum of current allowed amounts
+ * (encounter_view); the AI usage events (ai_usage_view); the contract versions
+ * (contract_version_view); the baseline table versions (baseline_table_view).
+ */
+public class VerifyingReadModels {
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+
+    public VerifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+    }
+
+    /** One total that differs: what, its value from the events and in the read model. */
+    public record Difference(String what, String fromEvents, String inReadModel) {
+        @Override
+        public String toString() {
+            return what + ": events say " + fromEvents + ", read model has " + inReadModel;
+        }
+    }
+
+    public record Verified(long events, List<Difference> differences) {
+    }
+
+    private static final class Encounter {
+        String hospital;
+        BigDecimal allowed;
+        boolean voided;
+    }
+
+    /** @param progress hears how many events were read, every 100,000 */
+    public Verified verify(LongConsumer progress) {
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        Map<String, Encounter> encounters = new HashMap<>();
+        long usage = 0;
+        long contractVersions = 0;
+        long baselineVersions = 0;
+        long read = 0;
+        if (head >= 0) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                while (true) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    read++;
+                    Object payload = event.getPayload();
+                    if (payload instanceof EncounterEvent.EncounterRecorded e) {
+                        Encounter state = new Encounter();
+                        state.hospital = e.hospitalId();
+                        state.allowed = e.claim().allowedAmount();
+                        encounters.put(e.encounterId(), state);
+                    } else if (payload instanceof EncounterEvent.ClaimCorrected e) {
+                        encounters.get(e.encounterId()).allowed = e.replacement().allowedAmount();
+                    } else if (payload instanceof EncounterEvent.ClaimVoided e) {
+                        encounters.get(e.encounterId()).voided = true;
+                    } else if (payload instanceof AiUsage.AiUsageRecorded) {
+                        usage++;
+                    } else if (payload instanceof ContractEvent) {
+                        contractVersions++;
+                    } else if (payload instanceof BaselineTablePublished) {
+                        baselineVersions++;
+                    }
+                    if (read % 100_000 == 0) {
+                        progress.accept(read);
+                    }
+                    if (event.trackingToken().position().orElse(Long.MAX_VALUE) >= head) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the event store", e);
+            }
+        }
+        progress.accept(read);
+        List<Difference> differences = new ArrayList<>();
+        compareEncounters(encounters, differences);
+        compare("ai_usage_view rows", usage, "select count(*) from ai_usage_view", differences);
+        compare("contract_version_view rows", contractVersions, "select count(*) from contract_version_view", differences);
+        compare("baseline_table_view rows", baselineVersions, "select count(*) from baseline_table_view", differences);
+        return new Verified(read, differences);
+    }
+
+    private void compareEncounters(Map<String, Encounter> encounters, List<Difference> differences) {
+        Map<String, String> fromEvents = new TreeMap<>();
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> allowed = new TreeMap<>();
+        for (Encounter e : encounters.values()) {
+            long[] c = counts.computeIfAbsent(e.hospital, h -> new long[2]);
+            c[0]++;
+            c[1] += e.voided ? 1 : 0;
+            allowed.merge(e.hospital, e.allowed, BigDecimal::add);
+        }
+        counts.forEach((h, c) -> fromEvents.put(h, totals(c[0], c[1], allowed.get(h))));
+        Map<String, String> inView = new TreeMap<>();
+        jdbc.query("""
+                select hospital_id, count(*), count(*) filter (where voided), sum(allowed_amount)
+                from encounter_view group by hospital_id""",
+                rs -> {
+                    inView.put(rs.getString(1), totals(rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)));
+                });
+        TreeSet<String> hospitals = new TreeSet<>(fromEvents.keySet());
+        hospitals.addAll(inView.keySet());
+        for (String hospital : hospitals) {
+            String expected = fromEvents.getOrDefault(hospital, "none");
+            String actual = inView.getOrDefault(hospital, "none");
+            if (!expected.equals(actual)) {
+                differences.add(new Difference("encounter_view of hospital " + hospital, expected, actual));
+            }
+        }
+    }
+
+    private static String totals(long encounters, long voided, BigDecimal allowed) {
+        return encounters + " encounters, " + voided + " voided, allowed " + allowed.stripTrailingZeros().toPlainString();
+    }
+
+    private void compare(String what, long fromEvents, String sql, List<Difference> differences) {
+        Long inView = jdbc.queryForObject(sql, Long.class);
+        if (inView == null || inView != fromEvents) {
+            differences.add(new Difference(what, Long.toString(fromEvents), String.valueOf(inView)));
+        }
+    }
+}
