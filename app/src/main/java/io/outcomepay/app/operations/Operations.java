@@ -50,12 +50,14 @@ public class Operations {
     private final CommandGateway commands;
     private final SettlingPeriod settling;
     private final DeadLetters deadLetters;
+    private final io.outcomepay.app.metrics.IntakeMetrics metrics;
     private final tools.jackson.databind.json.JsonMapper usageJson = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public Operations(IngestingClaims ingesting, BaselineCatalog baselines, Pseudonymizer pseudonymizer,
                       ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling,
-                      DeadLetters deadLetters) {
+                      DeadLetters deadLetters, io.outcomepay.app.metrics.IntakeMetrics metrics) {
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.ingesting = ingesting;
         this.baselines = baselines;
         this.pseudonymizer = pseudonymizer;
@@ -81,10 +83,15 @@ public class Operations {
     public IngestReport land(Path file, IngestingClaims.Listener listener) {
         try (ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.detect(firstBytes(file)), file.getFileName().toString(),
                 java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file))) {
-            return ingesting.ingest(reader, listener);
+            return counted(ingesting.ingest(reader, listener));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    private IngestReport counted(IngestReport report) {
+        metrics.count(report);
+        return report;
     }
 
     /** Returns once the read models hold every event stored so far. */
@@ -103,7 +110,7 @@ public class Operations {
                 baselines.projectedCodes(BaselineKind.DIP_SCORE));
         try (ClaimReader reader = new RenumberedClaimReader(reader(codes, pseudonymizer, format, source, in, -1),
                 positionOffset)) {
-            return ingesting.ingest(reader, listener);
+            return counted(ingesting.ingest(reader, listener));
         }
     }
 
@@ -114,7 +121,7 @@ public class Operations {
     IngestReport replay(ClaimFormat format, String source, InputStream in, long positionOffset, IngestingClaims intake) {
         try (ClaimReader reader = new RenumberedClaimReader(reader(publishedCodes(),
                 pseudonymizer.readingStoredPseudonyms(), format, source, in, -1), positionOffset)) {
-            return intake.ingest(reader, IngestingClaims.Listener.silent());
+            return counted(intake.ingest(reader, IngestingClaims.Listener.silent()));
         }
     }
 
@@ -168,7 +175,7 @@ public class Operations {
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {
         try (ClaimCsvReader reader = ClaimCsvReader.of(sourceName, in, dialects(publishedCodes(), pseudonymizer),
                 pseudonymizer)) {
-            return ingesting.ingest(reader, listener);
+            return counted(ingesting.ingest(reader, listener));
         } finally {
             catchUp.await();
         }

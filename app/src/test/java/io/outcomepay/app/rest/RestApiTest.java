@@ -123,6 +123,32 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void healthAndTheIngestDeadLetterAndLagMetricsAreAtTheConventionalEndpoints() throws Exception {
+        double recordedBefore = metric("/actuator/metrics/outcomepay.claims.ingested?tag=outcome:recorded");
+        double rejectedBefore = metric("/actuator/metrics/outcomepay.claims.ingested?tag=outcome:rejected");
+        double openBefore = metric("/actuator/metrics/outcomepay.deadletters.open");
+        String csv = Files.readString(ClaimsFile.claims().row("MT-1", "MT-H", "193", "8000.00")
+                .row("MT-2", "MT-H", "193", "8000.00").row("MT-3", "MT-H", "193", "-1.00").writeTo(dir, "metrics.csv"));
+        send("POST", "/api/claims?source=metrics.csv", "text/csv", csv);
+
+        HttpResponse<String> health = send("GET", "/actuator/health", null, null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(metric("/actuator/metrics/outcomepay.claims.ingested?tag=outcome:recorded") - recordedBefore).isEqualTo(2);
+        assertThat(metric("/actuator/metrics/outcomepay.claims.ingested?tag=outcome:rejected") - rejectedBefore).isEqualTo(1);
+        assertThat(metric("/actuator/metrics/outcomepay.deadletters.open") - openBefore).isEqualTo(1);
+        // The ingest returned after the read models caught up: no lag left.
+        assertThat(metric("/actuator/metrics/outcomepay.processor.lag?tag=processor:encounters")).isZero();
+        assertThat(send("GET", "/actuator/prometheus", null, null).body()).contains("outcomepay_claims_ingested_total");
+    }
+
+    private double metric(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, null, null);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(response.body()).at("/measurements/0/value").asDouble();
+    }
+
+    @Test
     void answersErrorsWithTheReason() throws Exception {
         HttpResponse<String> missing = send("GET", "/api/contracts/NOPE", null, null);
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);

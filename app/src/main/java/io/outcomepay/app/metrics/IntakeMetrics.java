@@ -1,0 +1,71 @@
+package io.outcomepay.app.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.outcomepay.claims.intake.IngestReport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Metrics at /actuator/metrics and /actuator/prometheus:
+ * <ul>
+ *   <li>{@code outcomepay.claims.ingested} (counter, tag outcome): records landed by every intake path
+ *       (its rate is the ingest rate);</li>
+ *   <li>{@code outcomepay.deadletters.open} (gauge): dead letters not yet replayed;</li>
+ *   <li>{@code outcomepay.processor.lag} (gauge, tag processor): events stored but not yet handled by
+ *       each tracking processor.</li>
+ * </ul>
+ */
+@Component
+public class IntakeMetrics {
+
+    /** The outcomes an ingest report counts. */
+    enum Outcome { RECORDED, DUPLICATE, CORRECTED, VOIDED, REMITTANCE, REJECTED }
+
+    private final Map<Outcome, Counter> ingested = new EnumMap<>(Outcome.class);
+
+    public IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, EventProcessingConfiguration processing,
+                         EventStore eventStore) {
+        for (Outcome outcome : Outcome.values()) {
+            ingested.put(outcome, Counter.builder("outcomepay.claims.ingested").tag("outcome", outcome.name().toLowerCase())
+                    .description("claim records landed by the intake, by outcome").register(registry));
+        }
+        Gauge.builder("outcomepay.deadletters.open", jdbc,
+                        j -> j.queryForObject("select count(*) from claim_dead_letter where status = 'open'", Long.class))
+                .description("rejected records not yet replayed").register(registry);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Gauge.builder("outcomepay.processor.lag", streaming, p -> lag(p, eventStore)).tag("processor", name)
+                        .description("events stored and not yet handled by the processor").register(registry);
+            }
+        });
+    }
+
+    public void count(IngestReport report) {
+        ingested.get(Outcome.RECORDED).increment(report.recorded());
+        ingested.get(Outcome.DUPLICATE).increment(report.duplicate());
+        ingested.get(Outcome.CORRECTED).increment(report.corrected());
+        ingested.get(Outcome.VOIDED).increment(report.voided());
+        ingested.get(Outcome.REMITTANCE).increment(report.adjudicated());
+        ingested.get(Outcome.REJECTED).increment(report.rejected());
+    }
+
+    private static double lag(StreamingEventProcessor processor, EventStore eventStore) {
+        TrackingToken head = eventStore.createHeadToken();
+        long target = head == null ? -1 : head.position().orElse(-1);
+        long slowest = target;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            slowest = Math.min(slowest, segment.getCurrentPosition().orElse(-1));
+        }
+        return Math.max(0, target - slowest);
+    }
+}
