@@ -46,10 +46,16 @@ public class OutcomePayConfiguration {
         return Clock.systemUTC();
     }
 
-    /** JSON for read-model documents: BigDecimal kept exactly, dates as ISO strings. */
+    /**
+     * JSON for read-model documents and the REST API: BigDecimal kept exactly, dates as ISO strings,
+     * problem details (RFC 9457) with their extra properties at the top level.
+     */
     @Bean
     public JsonMapper readModelJson() {
-        return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .addMixIn(org.springframework.http.ProblemDetail.class,
+                        org.springframework.http.converter.json.ProblemDetailJacksonMixin.class)
+                .build();
     }
 
     @Bean

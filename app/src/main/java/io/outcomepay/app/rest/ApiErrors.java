@@ -1,41 +1,73 @@
 package io.outcomepay.app.rest;
 
+import io.outcomepay.app.OutcomePay;
 import io.outcomepay.billing.contract.Contract;
 import io.outcomepay.billing.period.application.SettlingPeriod;
-import io.outcomepay.app.OutcomePay;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.util.Map;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Errors as {"error": "..."} with the one-line reason a user can act on. */
+/**
+ * Errors as RFC 9457 problem details (application/problem+json): status, title, the one-line reason
+ * a user can act on as detail, the request path as instance, and the field at fault when there is one.
+ */
 @RestControllerAdvice
 public class ApiErrors {
 
+    /** "field: reason", optionally after "event [3] " (an element of a posted list). */
+    private static final Pattern FIELD = Pattern.compile("^(?:event \\[\\d+] )?([a-z][a-z0-9_.-]*): ");
+
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return error(HttpStatus.BAD_REQUEST, e);
+    ProblemDetail badRequest(IllegalArgumentException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, OutcomePay.oneLine(e), null, request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getParameterName() + ": is required", e.getParameterName(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getName() + ": '" + e.getValue() + "' is not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()), e.getName(), request);
     }
 
     @ExceptionHandler(Contract.ContractConflict.class)
-    ResponseEntity<Map<String, String>> conflict(Contract.ContractConflict e) {
-        return error(HttpStatus.CONFLICT, e);
+    ProblemDetail conflict(Contract.ContractConflict e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, OutcomePay.oneLine(e), null, request);
     }
 
     @ExceptionHandler(SettlingPeriod.SettlementRefused.class)
-    ResponseEntity<Map<String, String>> refused(SettlingPeriod.SettlementRefused e) {
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, e);
+    ProblemDetail refused(SettlingPeriod.SettlementRefused e, HttpServletRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, OutcomePay.oneLine(e), null, request);
     }
 
     @ExceptionHandler(NotFound.class)
-    ResponseEntity<Map<String, String>> notFound(NotFound e) {
-        return error(HttpStatus.NOT_FOUND, e);
+    ProblemDetail notFound(NotFound e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, OutcomePay.oneLine(e), null, request);
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, Exception e) {
-        return ResponseEntity.status(status).body(Map.of("error", OutcomePay.oneLine(e)));
+    private static ProblemDetail problem(HttpStatus status, String detail, String field, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        String atFault = field;
+        if (atFault == null) {
+            Matcher m = FIELD.matcher(detail);
+            atFault = m.find() ? m.group(1) : null;
+        }
+        if (atFault != null) {
+            problem.setProperty("field", atFault);
+        }
+        return problem;
     }
 
     /** The resource named in the path does not exist. */

@@ -93,7 +93,8 @@ class RestApiTest extends IntegrationTest {
         assertThat(send("GET", "/api/dead-letters?source=ai-usage", null, null).body())
                 .contains("conflict: usage event EV-U1-1 was already recorded with other content");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(bad.body()).get("error").asString()).startsWith("event [0] occurred_at: 'yesterday'");
+        assertThat(json.readTree(bad.body()).get("detail").asString()).startsWith("event [0] occurred_at: 'yesterday'");
+        assertThat(json.readTree(bad.body()).get("field").asString()).isEqualTo("occurred_at");
         assertThat(settled.at("/result/notEligible").asInt()).isZero();
         assertThat(settled.at("/result/total/encounters").asInt()).isEqualTo(2);
     }
@@ -118,7 +119,8 @@ class RestApiTest extends IntegrationTest {
         assertThat(json.readTree(stats.body()).at("/aiEffect/difference").decimalValue()).isEqualByComparingTo("-0.117047");
         assertThat(again.body()).isEqualTo(stats.body());
         assertThat(fewResamples.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(fewResamples.body()).get("error").asString()).isEqualTo("resamples: at least 100, was 5");
+        assertThat(json.readTree(fewResamples.body()).get("detail").asString()).isEqualTo("resamples: at least 100, was 5");
+        assertThat(json.readTree(fewResamples.body()).get("field").asString()).isEqualTo("resamples");
         assertThat(badPeriod.statusCode()).isEqualTo(400);
     }
 
@@ -154,14 +156,26 @@ class RestApiTest extends IntegrationTest {
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);
         HttpResponse<String> notInForce = send("POST", "/api/settlements/NOPE/2026-01", null, null);
         HttpResponse<String> badYaml = send("POST", "/api/contracts", "application/yaml", "id: [");
+        HttpResponse<String> badSeed = send("GET", "/api/settlements/NOPE/2026-01/statistics?seed=abc", null, null);
+        HttpResponse<String> badStatus = send("GET", "/api/dead-letters?status=closed", null, null);
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(missing.body()).get("error").asString()).isEqualTo("no contract NOPE");
+        assertThat(json.readTree(missing.body()).get("detail").asString()).isEqualTo("no contract NOPE");
+        // RFC 9457 problem details
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(missing.body()).get("status").asInt()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).get("title").asString()).isEqualTo("Not Found");
+        assertThat(json.readTree(missing.body()).get("instance").asString()).isEqualTo("/api/contracts/NOPE");
+        assertThat(badSeed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badSeed.body()).get("field").asString()).isEqualTo("seed");
+        assertThat(json.readTree(badSeed.body()).get("detail").asString()).isEqualTo("seed: 'abc' is not a valid long");
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badStatus.body()).get("field").asString()).isEqualTo("status");
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(notInForce.statusCode()).isEqualTo(422);
-        assertThat(json.readTree(notInForce.body()).get("error").asString()).isEqualTo("contract NOPE is not in force on 2026-01-01");
+        assertThat(json.readTree(notInForce.body()).get("detail").asString()).isEqualTo("contract NOPE is not in force on 2026-01-01");
         assertThat(badYaml.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(badYaml.body()).get("error").asString()).startsWith("request body: not valid YAML");
+        assertThat(json.readTree(badYaml.body()).get("detail").asString()).startsWith("request body: not valid YAML");
     }
 
     @Test
