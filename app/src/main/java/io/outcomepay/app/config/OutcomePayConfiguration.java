@@ -6,6 +6,7 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.encounters.EncounterQueries;
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
@@ -93,6 +94,11 @@ public class OutcomePayConfiguration {
     @Bean
     public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
         return new VerifyingReadModels(eventStore, jdbc);
+    }
+
+    @Bean
+    public EncounterQueries encounterQueries(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+        return new EncounterQueries(jdbc, catchUp);
     }
 
     @Bean

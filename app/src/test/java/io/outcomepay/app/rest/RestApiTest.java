@@ -151,6 +151,36 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void encountersComeFilteredAndPagedWithTheirLatestStateAndBadParametersAreRefused() throws Exception {
+        String csv = Files.readString(ClaimsFile.claims()
+                .row("EQ-1", "EQ-H", "193", "8000.00", "discharge_date=2026-01-15")
+                .row("EQ-2", "EQ-H", "193", "8000.00", "discharge_date=2026-01-20", "ai_assisted=false", "ai_service=")
+                .row("EQ-3", "EQ-H", "871", "9000.00", "discharge_date=2026-02-03")
+                .row("EQ-1R", "EQ-H", "193", "7000.00", "discharge_date=2026-01-15", "claim_frequency=replacement",
+                        "original_claim_id=EQ-1")
+                .writeTo(dir, "encounters.csv"));
+        send("POST", "/api/claims?source=encounters.csv", "text/csv", csv);
+
+        JsonNode january = json.readTree(send("GET", "/api/encounters?hospital=EQ-H&from=2026-01-01&to=2026-01-31&size=1",
+                null, null).body());
+        JsonNode second = json.readTree(send("GET", "/api/encounters?hospital=EQ-H&from=2026-01-01&to=2026-01-31&size=1&page=1",
+                null, null).body());
+        JsonNode assisted = json.readTree(send("GET", "/api/encounters?hospital=EQ-H&aiAssisted=true", null, null).body());
+        HttpResponse<String> tooBig = send("GET", "/api/encounters?size=5000", null, null);
+        HttpResponse<String> badDate = send("GET", "/api/encounters?from=2026-13-01", null, null);
+
+        assertThat(january.get("total").asLong()).isEqualTo(2);
+        assertThat(january.at("/items/0/currentClaimId").asString()).isEqualTo("EQ-1R");
+        assertThat(january.at("/items/0/allowedAmount").decimalValue()).isEqualByComparingTo("7000.00");
+        assertThat(second.at("/items/0/originalClaimId").asString()).isEqualTo("EQ-2");
+        assertThat(assisted.get("total").asLong()).isEqualTo(2);
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(tooBig.body()).get("field").asString()).isEqualTo("size");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badDate.body()).get("field").asString()).isEqualTo("from");
+    }
+
+    @Test
     void answersErrorsWithTheReason() throws Exception {
         HttpResponse<String> missing = send("GET", "/api/contracts/NOPE", null, null);
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);
