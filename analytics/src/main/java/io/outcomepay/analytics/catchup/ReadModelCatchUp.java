@@ -52,8 +52,7 @@ public class ReadModelCatchUp {
     }
 
     private void await(java.util.function.Predicate<String> processors) {
-        TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
+        long target = head();
         if (target < 0) {
             return;
         }
@@ -73,20 +72,33 @@ public class ReadModelCatchUp {
     }
 
     private static boolean reached(String name, StreamingEventProcessor processor, long target) {
+        return slowestPosition(name, processor) >= target;
+    }
+
+    /**
+     * The event position the processor's slowest segment has handled, -1 when it has not started;
+     * fails with the processor's own error when a segment is stuck.
+     */
+    public static long slowestPosition(String name, StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
-            return false;
+            return -1;
         }
+        long slowest = Long.MAX_VALUE;
         for (EventTrackerStatus segment : status.values()) {
             if (segment.isErrorState()) {
                 throw new IllegalStateException("read model '" + name + "' failed: " + segment.getError().getMessage(),
                         segment.getError());
             }
             OptionalLong position = segment.getCurrentPosition();
-            if (position.isEmpty() || position.getAsLong() < target) {
-                return false;
-            }
+            slowest = Math.min(slowest, position.orElse(-1));
         }
-        return true;
+        return slowest;
+    }
+
+    /** The position of the last event stored, -1 when there is none. */
+    public long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 }

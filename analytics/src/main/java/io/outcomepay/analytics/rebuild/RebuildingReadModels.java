@@ -2,15 +2,11 @@ package io.outcomepay.analytics.rebuild;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
@@ -23,12 +19,10 @@ import java.util.function.LongConsumer;
 public class RebuildingReadModels {
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
     private final ReadModelCatchUp catchUp;
 
-    public RebuildingReadModels(EventProcessingConfiguration processing, EventStore eventStore, ReadModelCatchUp catchUp) {
+    public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp) {
         this.processing = processing;
-        this.eventStore = eventStore;
         this.catchUp = catchUp;
     }
 
@@ -38,8 +32,7 @@ public class RebuildingReadModels {
 
     /** @param progress hears the position the slowest processor has reached, every half second */
     public Rebuilt rebuild(LongConsumer progress) {
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        long head = catchUp.head();
         Map<String, StreamingEventProcessor> readModels = new java.util.TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && !name.equals(ReadModelCatchUp.OUTBOUND)) {
@@ -69,19 +62,8 @@ public class RebuildingReadModels {
 
     private static long slowest(Map<String, StreamingEventProcessor> processors) {
         long slowest = Long.MAX_VALUE;
-        for (StreamingEventProcessor processor : processors.values()) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
-                return -1;
-            }
-            for (EventTrackerStatus segment : status.values()) {
-                if (segment.isErrorState()) {
-                    throw new IllegalStateException("rebuilding a read model failed: " + segment.getError().getMessage(),
-                            segment.getError());
-                }
-                OptionalLong position = segment.getCurrentPosition();
-                slowest = Math.min(slowest, position.orElse(-1));
-            }
+        for (Map.Entry<String, StreamingEventProcessor> processor : processors.entrySet()) {
+            slowest = Math.min(slowest, ReadModelCatchUp.slowestPosition(processor.getKey(), processor.getValue()));
         }
         return slowest;
     }

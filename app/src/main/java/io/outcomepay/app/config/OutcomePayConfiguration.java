@@ -86,9 +86,8 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public RebuildingReadModels rebuildingReadModels(EventProcessingConfiguration processing, EventStore eventStore,
-                                                     ReadModelCatchUp catchUp) {
-        return new RebuildingReadModels(processing, eventStore, catchUp);
+    public RebuildingReadModels rebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp) {
+        return new RebuildingReadModels(processing, catchUp);
     }
 
     @Bean

@@ -3,12 +3,10 @@ package io.outcomepay.app.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.claims.intake.IngestReport;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +32,7 @@ public class IntakeMetrics {
     private final Map<Outcome, Counter> ingested = new EnumMap<>(Outcome.class);
 
     public IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                         EventStore eventStore) {
+                         ReadModelCatchUp catchUp) {
         for (Outcome outcome : Outcome.values()) {
             ingested.put(outcome, Counter.builder("outcomepay.claims.ingested").tag("outcome", outcome.name().toLowerCase())
                     .description("claim records landed by the intake, by outcome").register(registry));
@@ -44,7 +42,7 @@ public class IntakeMetrics {
                 .description("rejected records not yet replayed").register(registry);
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder("outcomepay.processor.lag", streaming, p -> lag(p, eventStore)).tag("processor", name)
+                Gauge.builder("outcomepay.processor.lag", streaming, p -> lag(name, p, catchUp)).tag("processor", name)
                         .description("events stored and not yet handled by the processor").register(registry);
             }
         });
@@ -59,13 +57,13 @@ public class IntakeMetrics {
         ingested.get(Outcome.REJECTED).increment(report.rejected());
     }
 
-    private static double lag(StreamingEventProcessor processor, EventStore eventStore) {
-        TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
-        long slowest = target;
-        for (EventTrackerStatus segment : processor.processingStatus().values()) {
-            slowest = Math.min(slowest, segment.getCurrentPosition().orElse(-1));
+    /** Events stored and not yet handled; not a number while the processor is failing. */
+    private static double lag(String name, StreamingEventProcessor processor, ReadModelCatchUp catchUp) {
+        try {
+            long head = catchUp.head();
+            return Math.max(0, head - Math.min(head, ReadModelCatchUp.slowestPosition(name, processor)));
+        } catch (IllegalStateException failing) {
+            return Double.NaN;
         }
-        return Math.max(0, target - slowest);
     }
 }
