@@ -12,6 +12,7 @@ import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
 import io.outcomepay.analytics.settlements.SettlementHistory;
+import io.outcomepay.analytics.settlements.VendorRevenue;
 import io.outcomepay.app.eventstore.JdbcRecordedOriginals;
 import io.outcomepay.app.operations.JsonClaimPayloads;
 import io.outcomepay.billing.encounter.RecordingEncounters;
@@ -93,6 +94,11 @@ public class OutcomePayConfiguration {
     @Bean
     public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
         return new VerifyingReadModels(eventStore, jdbc);
+    }
+
+    @Bean
+    public VendorRevenue vendorRevenue(ContractCatalog contracts, SettlementHistory history) {
+        return new VendorRevenue(contracts, history);
     }
 
     @Bean

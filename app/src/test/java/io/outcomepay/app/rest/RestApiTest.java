@@ -181,6 +181,44 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void aVendorsRevenueIsItsShareOfEachSettledMonthPerHospitalWithTotals() throws Exception {
+        send("POST", "/api/contracts", "application/yaml", Contracts.yaml("VR-C", "VR-H1, VR-H2", "2026-01-01", "6500.00")
+                .replace("VENDOR-1", "VR-V"));
+        String csv = Files.readString(ClaimsFile.claims()
+                .row("VR-1", "VR-H1", "193", "7000.00").row("VR-2", "VR-H2", "193", "7500.00")
+                .row("VR-3", "VR-H1", "193", "6000.00", "admit_date=2026-02-01", "discharge_date=2026-02-05")
+                .writeTo(dir, "vendor.csv"));
+        send("POST", "/api/claims?source=vendor.csv", "text/csv", csv);
+        JsonNode january = json.readTree(send("POST", "/api/settlements/VR-C/2026-01", null, null).body());
+        JsonNode february = json.readTree(send("POST", "/api/settlements/VR-C/2026-02", null, null).body());
+
+        JsonNode report = json.readTree(send("GET", "/api/vendors/VR-V/revenue?from=2025-12&to=2026-03", null, null).body());
+        HttpResponse<String> backwards = send("GET", "/api/vendors/VR-V/revenue?from=2026-03&to=2026-01", null, null);
+        HttpResponse<String> noFrom = send("GET", "/api/vendors/VR-V/revenue?to=2026-01", null, null);
+
+        assertThat(report.get("lines").size()).isEqualTo(4);
+        assertThat(report.at("/lines/0/period").asString()).isEqualTo("2026-01");
+        assertThat(report.at("/lines/0/hospitalId").asString()).isEqualTo("VR-H1");
+        assertThat(report.at("/lines/0/amount").decimalValue())
+                .isEqualByComparingTo(january.at("/result/hospitals/0/vendor").decimalValue());
+        assertThat(report.at("/lines/1/amount").decimalValue())
+                .isEqualByComparingTo(january.at("/result/hospitals/1/vendor").decimalValue());
+        assertThat(report.at("/lines/2/amount").decimalValue())
+                .isEqualByComparingTo(february.at("/result/hospitals/0/vendor").decimalValue());
+        assertThat(report.at("/lines/0/fingerprint").asString()).isEqualTo(january.at("/result/fingerprint").asString());
+        assertThat(report.at("/totals/0/hospitalId").asString()).isEqualTo("VR-H1");
+        assertThat(report.at("/totals/0/amount").decimalValue()).isEqualByComparingTo(
+                january.at("/result/hospitals/0/vendor").decimalValue().add(february.at("/result/hospitals/0/vendor").decimalValue()));
+        assertThat(report.at("/totals/0/amount").decimalValue()).isPositive();
+        assertThat(json.readTree(send("GET", "/api/vendors/NOBODY/revenue?from=2026-01&to=2026-02", null, null).body())
+                .get("lines").size()).isZero();
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(backwards.body()).get("field").asString()).isEqualTo("to");
+        assertThat(noFrom.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noFrom.body()).get("field").asString()).isEqualTo("from");
+    }
+
+    @Test
     void answersErrorsWithTheReason() throws Exception {
         HttpResponse<String> missing = send("GET", "/api/contracts/NOPE", null, null);
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);
