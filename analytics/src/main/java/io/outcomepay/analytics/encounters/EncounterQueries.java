@@ -40,6 +40,31 @@ public class EncounterQueries {
     public record Page(List<EncounterRow> items, int page, int size, long total) {
     }
 
+    /** One hospital's month (by discharge date), per currency: what arrived and what the payer said. */
+    public record HospitalMonth(String hospitalId, String period, String currency, long encounters, long voided,
+                                long aiAssisted, long denied, BigDecimal allowedTotal, long remitted,
+                                BigDecimal payerAllowedTotal, BigDecimal payerPaidTotal) {
+    }
+
+    public List<HospitalMonth> hospitalMonth(String hospitalId, java.time.YearMonth period) {
+        catchUp.await();
+        return jdbc.query("""
+                select currency, count(*), count(*) filter (where voided),
+                       count(*) filter (where not voided and (ai_assisted or exists
+                           (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id))),
+                       count(*) filter (where not voided and denied),
+                       coalesce(sum(allowed_amount) filter (where not voided), 0),
+                       count(*) filter (where not voided and payer_allowed is not null),
+                       coalesce(sum(payer_allowed) filter (where not voided), 0),
+                       coalesce(sum(payer_paid) filter (where not voided), 0)
+                from encounter_view e where hospital_id = ? and discharge_date >= ? and discharge_date <= ?
+                group by currency order by currency""",
+                (rs, i) -> new HospitalMonth(hospitalId, period.toString(), rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8),
+                        rs.getBigDecimal(9)),
+                hospitalId, Date.valueOf(period.atDay(1)), Date.valueOf(period.atEndOfMonth()));
+    }
+
     public Page page(Filter filter, int page, int size) {
         if (page < 0) {
             throw new IllegalArgumentException("page: must be 0 or more, was " + page);

@@ -174,6 +174,13 @@ class RestApiTest extends IntegrationTest {
         assertThat(january.at("/items/0/allowedAmount").decimalValue()).isEqualByComparingTo("7000.00");
         assertThat(second.at("/items/0/originalClaimId").asString()).isEqualTo("EQ-2");
         assertThat(assisted.get("total").asLong()).isEqualTo(2);
+        JsonNode summary = json.readTree(send("GET", "/api/hospitals/EQ-H/summary?period=2026-01", null, null).body());
+        assertThat(summary.size()).isEqualTo(1);
+        assertThat(summary.at("/0/encounters").asLong()).isEqualTo(2);
+        assertThat(summary.at("/0/aiAssisted").asLong()).isEqualTo(1);
+        assertThat(summary.at("/0/allowedTotal").decimalValue()).isEqualByComparingTo("15000.00");
+        assertThat(json.readTree(send("GET", "/api/hospitals/EQ-H/summary?period=2026-1", null, null).body())
+                .get("field").asString()).isEqualTo("period");
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(json.readTree(tooBig.body()).get("field").asString()).isEqualTo("size");
         assertThat(badDate.statusCode()).isEqualTo(400);
