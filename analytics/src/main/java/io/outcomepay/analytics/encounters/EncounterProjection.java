@@ -81,7 +81,7 @@ public class EncounterProjection {
         jdbc.update("""
                 update encounter_view set current_claim_id = ?, admit_date = ?, discharge_date = ?, drg = ?,
                     allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?, patient_pseudonym = ?,
-                    payer_allowed = null, payer_paid = null, denied = false
+                    payer_allowed = null, payer_paid = null, denied = false, correction_count = correction_count + 1
                 where encounter_id = ?""",
                 c.claimId(), Date.valueOf(c.admitDate()), Date.valueOf(c.dischargeDate()), c.drg(), c.allowedAmount(),
                 c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), c.patientPseudonym(), event.encounterId());

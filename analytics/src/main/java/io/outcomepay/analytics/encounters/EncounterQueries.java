@@ -34,7 +34,8 @@ public class EncounterQueries {
     public record EncounterRow(String encounterId, String hospitalId, String originalClaimId, String currentClaimId,
                                String patientPseudonym, LocalDate admitDate, LocalDate dischargeDate, String drg,
                                String dipGroup, BigDecimal allowedAmount, String currency, BigDecimal payerAllowed,
-                               BigDecimal payerPaid, boolean denied, boolean aiAssisted, boolean voided) {
+                               BigDecimal payerPaid, boolean denied, boolean aiAssisted, boolean voided,
+                               int correctionCount) {
     }
 
     public record Page(List<EncounterRow> items, int page, int size, long total) {
@@ -108,13 +109,14 @@ public class EncounterQueries {
         paged.add((long) page * size);
         List<EncounterRow> items = jdbc.query("""
                 select encounter_id, hospital_id, original_claim_id, current_claim_id, patient_pseudonym, admit_date,
-                       discharge_date, drg, dip_group, allowed_amount, currency, payer_allowed, payer_paid, denied, ai, voided
+                       discharge_date, drg, dip_group, allowed_amount, currency, payer_allowed, payer_paid, denied, ai, voided,
+                       correction_count
                 """ + from + " order by discharge_date, encounter_id limit ? offset ?",
                 (rs, i) -> new EncounterRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
                         rs.getString(8) == null ? null : rs.getString(8).strip(), rs.getString(9), rs.getBigDecimal(10),
                         rs.getString(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBoolean(14), rs.getBoolean(15),
-                        rs.getBoolean(16)),
+                        rs.getBoolean(16), rs.getInt(17)),
                 paged.toArray());
         return new Page(items, page, size, total == null ? 0 : total);
     }

@@ -172,6 +172,7 @@ class RestApiTest extends IntegrationTest {
         assertThat(january.get("total").asLong()).isEqualTo(2);
         assertThat(january.at("/items/0/currentClaimId").asString()).isEqualTo("EQ-1R");
         assertThat(january.at("/items/0/allowedAmount").decimalValue()).isEqualByComparingTo("7000.00");
+        assertThat(january.at("/items/0/correctionCount").asInt()).isEqualTo(1);
         assertThat(second.at("/items/0/originalClaimId").asString()).isEqualTo("EQ-2");
         assertThat(assisted.get("total").asLong()).isEqualTo(2);
         JsonNode summary = json.readTree(send("GET", "/api/hospitals/EQ-H/summary?period=2026-01", null, null).body());
