@@ -3,6 +3,7 @@ package io.outcomepay.analytics.rebuild;
 import io.outcomepay.billing.baseline.api.BaselineTablePublished;
 import io.outcomepay.billing.contract.api.ContractEvent;
 import io.outcomepay.billing.encounter.api.EncounterEvent;
+import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.usage.api.AiUsage;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,7 +24,8 @@ import java.util.function.LongConsumer;
  * Recomputes, from the event store alone, the totals the read models hold, and lists every
  * difference: per hospital the encounters, the voided ones and the sum of current allowed amounts
  * (encounter_view); the AI usage events (ai_usage_view); the contract versions
- * (contract_version_view); the baseline table versions (baseline_table_view).
+ * (contract_version_view); the baseline table versions (baseline_table_view); the settlement
+ * revisions (settlement_view).
  */
 public class VerifyingReadModels {
 
@@ -60,6 +62,7 @@ public class VerifyingReadModels {
         long usage = 0;
         long contractVersions = 0;
         long baselineVersions = 0;
+        long settlements = 0;
         long read = 0;
         if (head >= 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -82,6 +85,8 @@ public class VerifyingReadModels {
                         contractVersions++;
                     } else if (payload instanceof BaselineTablePublished) {
                         baselineVersions++;
+                    } else if (payload instanceof PeriodSettled) {
+                        settlements++;
                     }
                     if (read % 100_000 == 0) {
                         progress.accept(read);
@@ -101,6 +106,7 @@ public class VerifyingReadModels {
         compare("ai_usage_view rows", usage, "select count(*) from ai_usage_view", differences);
         compare("contract_version_view rows", contractVersions, "select count(*) from contract_version_view", differences);
         compare("baseline_table_view rows", baselineVersions, "select count(*) from baseline_table_view", differences);
+        compare("settlement_view rows", settlements, "select count(*) from settlement_view", differences);
         return new Verified(read, differences);
     }
 

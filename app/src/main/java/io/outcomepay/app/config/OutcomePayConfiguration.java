@@ -12,6 +12,8 @@ import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
 import io.outcomepay.analytics.settlements.SettlementHistory;
+import io.outcomepay.analytics.settlements.SettlementListing;
+import io.outcomepay.analytics.settlements.SettlementProjection;
 import io.outcomepay.analytics.settlements.VendorRevenue;
 import io.outcomepay.app.eventstore.JdbcRecordedOriginals;
 import io.outcomepay.app.operations.JsonClaimPayloads;
@@ -94,6 +96,16 @@ public class OutcomePayConfiguration {
     @Bean
     public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
         return new VerifyingReadModels(eventStore, jdbc);
+    }
+
+    @Bean
+    public SettlementProjection settlementProjection(JdbcTemplate jdbc, JsonMapper readModelJson) {
+        return new SettlementProjection(jdbc, readModelJson);
+    }
+
+    @Bean
+    public SettlementListing settlementListing(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+        return new SettlementListing(jdbc, catchUp);
     }
 
     @Bean

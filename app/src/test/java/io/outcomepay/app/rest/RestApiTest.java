@@ -220,6 +220,12 @@ class RestApiTest extends IntegrationTest {
         assertThat(report.at("/totals/0/amount").decimalValue()).isPositive();
         assertThat(json.readTree(send("GET", "/api/vendors/NOBODY/revenue?from=2026-01&to=2026-02", null, null).body())
                 .get("lines").size()).isZero();
+        JsonNode settled = json.readTree(send("GET", "/api/settlements?contract=VR-C&from=2026-01&to=2026-12", null, null).body());
+        assertThat(settled.size()).isEqualTo(2);
+        assertThat(settled.at("/0/period").asString()).isEqualTo("2026-01");
+        assertThat(settled.at("/0/fingerprint").asString()).isEqualTo(january.at("/result/fingerprint").asString());
+        assertThat(settled.at("/1/vendor").decimalValue()).isEqualByComparingTo(february.at("/result/total/vendor").decimalValue());
+        assertThat(send("GET", "/api/settlements?from=2026-02&to=2026-01", null, null).statusCode()).isEqualTo(400);
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(json.readTree(backwards.body()).get("field").asString()).isEqualTo("to");
         assertThat(noFrom.statusCode()).isEqualTo(400);
