@@ -18,15 +18,8 @@ import java.util.Locale;
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Load and list baseline tables (MS-DRG v43 ships as ms-drg-v43).",
         subcommands = {BaselineCommand.Load.class, BaselineCommand.ListTables.class})
-public class BaselineCommand implements Runnable {
+public class BaselineCommand extends ParentCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = {"Publish a baseline table from a CSV (UTF-8 or GB18030): kind dip with columns",

@@ -52,15 +52,8 @@ import java.util.function.Consumer;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: figures for BENCHMARKS.md, each against references measured in the same run.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Replay.class})
-public class BenchCommand implements Runnable {
+public class BenchCommand extends ParentCommand {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"Rebuild every read model from the event store of $OUTCOMEPAY_HOME (as `replay` does) and,",

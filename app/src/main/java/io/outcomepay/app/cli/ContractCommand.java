@@ -17,15 +17,8 @@ import java.util.List;
         description = "Create, amend and show revenue-share contracts (YAML).",
         subcommands = {ContractCommand.Create.class, ContractCommand.Amend.class, ContractCommand.Show.class,
                 ContractCommand.ListContracts.class})
-public class ContractCommand implements Runnable {
+public class ContractCommand extends ParentCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** Reads a contract YAML and hands it to the operation; prints the version it gave. */
     abstract static class FromFile extends RuntimeCommand {

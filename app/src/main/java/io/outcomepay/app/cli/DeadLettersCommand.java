@@ -12,15 +12,8 @@ import java.util.List;
 @Command(name = "deadletters", aliases = "dead-letters", mixinStandardHelpOptions = true,
         description = "Rejected records with source, position, field and reason; replay them after a fix.",
         subcommands = {DeadLettersCommand.Listing.class, DeadLettersCommand.Replaying.class})
-public class DeadLettersCommand implements Runnable {
+public class DeadLettersCommand extends ParentCommand {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"List dead letters: #id, status (open or replayed), source:position, field, reason,",

@@ -1,5 +1,6 @@
 package io.outcomepay.app.cli;
 
+import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.operations.Operations;
@@ -14,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,20 +54,12 @@ public class SettleCommand extends RuntimeCommand {
         if (period == null) {
             throw new IllegalArgumentException("--period is required");
         }
-        parsePeriod(period);
-    }
-
-    static YearMonth parsePeriod(String text) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--period '" + text + "' is not a month YYYY-MM");
-        }
+        Months.parse("--period", period);
     }
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, parsePeriod(period), qualityScore);
+        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, Months.parse("--period", period), qualityScore);
         SettlementPrinter.print(settled, out());
         if (out != null) {
             SettlementPrinter.writeSettlement(settled.result(), out);
@@ -103,7 +95,7 @@ public class SettleCommand extends RuntimeCommand {
 
         @Override
         int run(OutcomePayRuntime runtime) {
-            YearMonth month = parsePeriod(period);
+            YearMonth month = Months.parse("--period", period);
             List<PeriodSettled> revisions = runtime.bean(SettlementHistory.class).revisions(contractId, month);
             if (revisions.isEmpty()) {
                 throw new IllegalArgumentException(contractId + " " + period + " has not been settled");

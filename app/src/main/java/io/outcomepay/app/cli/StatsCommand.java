@@ -1,5 +1,6 @@
 package io.outcomepay.app.cli;
 
+import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
 import io.outcomepay.app.OutcomePayRuntime;
@@ -8,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Is the claimed saving real? For a contract month: the savings rate with a 95% bootstrap",
@@ -34,8 +34,8 @@ public class StatsCommand extends RuntimeCommand {
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        YearMonth month = month("--period", period);
-        YearMonth reference = referencePeriod == null ? month.minusMonths(1) : month("--reference-period", referencePeriod);
+        YearMonth month = Months.parse("--period", period);
+        YearMonth reference = referencePeriod == null ? month.minusMonths(1) : Months.parse("--reference-period", referencePeriod);
         PeriodStatistics stats = runtime.bean(Operations.class).statistics(contractId, month, reference, seed, resamples);
         SavingsStatistics.SavingsRate rate = stats.savingsRate();
         out().printf("%s %s (seed %d, %d resamples)%n", stats.contractId(), stats.period(), seed, resamples);
@@ -67,13 +67,5 @@ public class StatsCommand extends RuntimeCommand {
         out().println("top groups by savings (minor units):");
         stats.topGroups().forEach(g -> out().println("  " + g.group() + " " + g.encounters() + " cases, " + g.savingsMinor()));
         return 0;
-    }
-
-    private static YearMonth month(String option, String text) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " must be YYYY-MM, was '" + text + "'");
-        }
     }
 }

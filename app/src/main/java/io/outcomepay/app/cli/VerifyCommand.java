@@ -8,15 +8,8 @@ import java.time.Clock;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check stored results against the event store.",
         subcommands = VerifyCommand.Projections.class)
-public class VerifyCommand implements Runnable {
+public class VerifyCommand extends ParentCommand {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "projections", mixinStandardHelpOptions = true,
             description = {"Recompute from the event store the totals the read models hold (per hospital: encounters,",

@@ -81,8 +81,11 @@ public class Operations {
 
     /** Lands a claims file: returns when its events are durable, before the read models have them. */
     public IngestReport land(Path file, IngestingClaims.Listener listener) {
-        try (ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.detect(firstBytes(file)), file.getFileName().toString(),
-                java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file))) {
+        // One stream: its first bytes tell the format, then the reader reads it from the start.
+        try (java.io.BufferedInputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file),
+                ClaimFormat.DETECTION_BYTES);
+             ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.detect(peek(in)),
+                     file.getFileName().toString(), in, java.nio.file.Files.size(file))) {
             return counted(ingesting.ingest(reader, listener));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
@@ -161,14 +164,6 @@ public class Operations {
             return start;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] firstBytes(Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return in.readNBytes(ClaimFormat.DETECTION_BYTES);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
     }
 

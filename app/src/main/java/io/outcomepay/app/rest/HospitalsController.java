@@ -1,5 +1,6 @@
 package io.outcomepay.app.rest;
 
+import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.encounters.EncounterQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** A hospital's month at a glance, for finance teams reconciling it. */
@@ -25,10 +24,6 @@ public class HospitalsController {
     /** Encounters discharged in the month: counts and totals (voided ones counted apart), per currency. */
     @GetMapping("/{hospitalId}/summary")
     public List<EncounterQueries.HospitalMonth> summary(@PathVariable String hospitalId, @RequestParam String period) {
-        try {
-            return queries.hospitalMonth(hospitalId, YearMonth.parse(period));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("period: '" + period + "' is not a month YYYY-MM");
-        }
+        return queries.hospitalMonth(hospitalId, Months.parse("period:", period));
     }
 }

@@ -1,12 +1,11 @@
 package io.outcomepay.app.rest;
 
+import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.settlements.SettlementListing;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Settled months at a glance: the latest revision of each, with its totals and fingerprint. */
@@ -23,17 +22,6 @@ public class SettlementListController {
     public List<SettlementListing.Settlement> settlements(@RequestParam(required = false) String contract,
                                                           @RequestParam(required = false) String from,
                                                           @RequestParam(required = false) String to) {
-        return listing.latest(contract, month("from", from), month("to", to));
-    }
-
-    private static YearMonth month(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a month YYYY-MM");
-        }
+        return listing.latest(contract, Months.parse("from:", from), Months.parse("to:", to));
     }
 }

@@ -1,5 +1,6 @@
 package io.outcomepay.app.rest;
 
+import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.app.operations.Operations;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Settling a contract month and reading its recorded revisions. */
@@ -36,13 +36,13 @@ public class SettlementsController {
     @PostMapping
     public SettlingPeriod.Settled settle(@PathVariable String contractId, @PathVariable String period,
                                          @RequestParam(required = false) BigDecimal qualityScore) {
-        return operations.settle(contractId, month(period), qualityScore);
+        return operations.settle(contractId, Months.parse("period:", period), qualityScore);
     }
 
     /** Every recorded revision, oldest first. */
     @GetMapping
     public List<PeriodSettled> revisions(@PathVariable String contractId, @PathVariable String period) {
-        List<PeriodSettled> revisions = history.revisions(contractId, month(period));
+        List<PeriodSettled> revisions = history.revisions(contractId, Months.parse("period:", period));
         if (revisions.isEmpty()) {
             throw new ApiErrors.NotFound(contractId + " " + period + " has not been settled");
         }
@@ -64,16 +64,8 @@ public class SettlementsController {
                                        @RequestParam(required = false) String referencePeriod,
                                        @RequestParam(defaultValue = "1") long seed,
                                        @RequestParam(defaultValue = "2000") int resamples) {
-        YearMonth month = month(period);
-        return operations.statistics(contractId, month, referencePeriod == null ? month.minusMonths(1) : month(referencePeriod),
+        YearMonth month = Months.parse("period:", period);
+        return operations.statistics(contractId, month, referencePeriod == null ? month.minusMonths(1) : Months.parse("referencePeriod:", referencePeriod),
                 seed, resamples);
-    }
-
-    private static YearMonth month(String period) {
-        try {
-            return YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("period '" + period + "' is not a month YYYY-MM");
-        }
     }
 }

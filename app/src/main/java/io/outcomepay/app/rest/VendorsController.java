@@ -1,5 +1,6 @@
 package io.outcomepay.app.rest;
 
+import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.settlements.VendorRevenue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** What vendors track: their revenue per hospital and month. */
 @RestController
@@ -24,14 +23,6 @@ public class VendorsController {
     /** The vendor's share in the latest revision of every settled month from..to (inclusive). */
     @GetMapping("/{vendorId}/revenue")
     public VendorRevenue.Report revenue(@PathVariable String vendorId, @RequestParam String from, @RequestParam String to) {
-        return revenue.revenue(vendorId, month("from", from), month("to", to));
-    }
-
-    private static YearMonth month(String field, String text) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a month YYYY-MM");
-        }
+        return revenue.revenue(vendorId, Months.parse("from:", from), Months.parse("to:", to));
     }
 }
