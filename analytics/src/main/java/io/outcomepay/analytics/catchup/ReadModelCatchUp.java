@@ -51,8 +51,19 @@ public class ReadModelCatchUp {
         await(processingGroup::equals);
     }
 
+    /**
+     * Waits until the named read models have handled the event at the position (a read model that
+     * reads others' tables waits for them to be at least where it is).
+     */
+    public void awaitPosition(java.util.Collection<String> processingGroups, long position) {
+        await(processingGroups::contains, position);
+    }
+
     private void await(java.util.function.Predicate<String> processors) {
-        long target = head();
+        await(processors, head());
+    }
+
+    private void await(java.util.function.Predicate<String> processors, long target) {
         if (target < 0) {
             return;
         }

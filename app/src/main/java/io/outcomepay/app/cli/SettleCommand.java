@@ -35,6 +35,24 @@ public class SettleCommand extends RuntimeCommand {
             description = "quality score for contracts with a quality gate")
     BigDecimal qualityScore;
 
+    @Option(names = "--pricing", paramLabel = "set-based|in-memory", defaultValue = "set-based",
+            converter = PricingConverter.class,
+            description = {"set-based: SQL sums the encounter facts (default); in-memory: the engine prices every",
+                    "encounter line. Both give the same result and fingerprint."})
+    SettlingPeriod.Pricing pricing;
+
+    static final class PricingConverter implements picocli.CommandLine.ITypeConverter<SettlingPeriod.Pricing> {
+        @Override
+        public SettlingPeriod.Pricing convert(String value) {
+            return switch (value) {
+                case "set-based" -> SettlingPeriod.Pricing.SET_BASED;
+                case "in-memory" -> SettlingPeriod.Pricing.IN_MEMORY;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "--pricing must be set-based or in-memory, was '" + value + "'");
+            };
+        }
+    }
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "write one row per hospital and a TOTAL row")
     Path out;
 
@@ -59,7 +77,8 @@ public class SettleCommand extends RuntimeCommand {
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, Months.parse("--period", period), qualityScore);
+        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, Months.parse("--period", period), qualityScore,
+                pricing);
         SettlementPrinter.print(settled, out());
         if (out != null) {
             SettlementPrinter.writeSettlement(settled.result(), out);

@@ -6,11 +6,12 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.facts.EncounterFactProjection;
 import io.outcomepay.analytics.encounters.EncounterQueries;
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
-import io.outcomepay.analytics.settlements.ReadModelSettlementSources;
+import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.analytics.settlements.SettlementListing;
 import io.outcomepay.analytics.settlements.SettlementProjection;
@@ -119,6 +120,12 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
+    public EncounterFactProjection encounterFactProjection(JdbcTemplate jdbc, JsonMapper readModelJson,
+                                                           ReadModelCatchUp catchUp) {
+        return new EncounterFactProjection(jdbc, readModelJson, catchUp);
+    }
+
+    @Bean
     public EncounterProjection encounterProjection(JdbcTemplate jdbc) {
         return new EncounterProjection(jdbc);
     }
@@ -156,6 +163,6 @@ public class OutcomePayConfiguration {
     @Bean
     public SettlingPeriod settlingPeriod(JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp,
                                          CommandGateway commands) {
-        return new SettlingPeriod(new ReadModelSettlementSources(jdbc, readModelJson, catchUp), commands);
+        return new SettlingPeriod(new SettlementReadModels(jdbc, readModelJson).waitingForCatchUp(catchUp), commands);
     }
 }

@@ -229,6 +229,12 @@ public class Operations {
         return settling.settle(contractId, period, qualityScore);
     }
 
+    /** @param pricing set-based (SQL over the encounter facts, the default) or in memory (the engine over every line) */
+    public SettlingPeriod.Settled settle(String contractId, YearMonth period, BigDecimal qualityScore,
+                                         SettlingPeriod.Pricing pricing) {
+        return settling.settle(contractId, period, qualityScore, pricing);
+    }
+
     /**
      * The auditor's statistics of a contract month, from the cases its settlement prices now:
      * seeded, so the same data, seed and resamples give the same figures.

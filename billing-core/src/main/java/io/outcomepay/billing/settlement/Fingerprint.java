@@ -1,6 +1,5 @@
 package io.outcomepay.billing.settlement;
 
-import io.outcomepay.billing.settlement.SettlementResult.Exclusion;
 import io.outcomepay.billing.settlement.SettlementResult.Row;
 
 import java.math.BigDecimal;
@@ -8,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +15,19 @@ import java.util.TreeSet;
 
 /**
  * SHA-256 over the canonical JSON ({@link CanonicalJson}: sorted keys, plain decimal strings) of a
- * settlement's inputs, terms and results. Collections are sorted, so time zone, locale and input
+ * settlement's inputs, terms and results. The inputs are each hospital's line count and the
+ * SHA-256 of its lines' digests in encounter id order ({@link #lineSha256}). Collections are sorted, so time zone, locale and input
  * order cannot change it. Rates in the terms are written without trailing zeros, so "0.10" and
  * "0.1" are the same term.
  */
 public final class Fingerprint {
 
-    static final String VERSION = "outcomepay-settlement-v2";
+    static final String VERSION = "outcomepay-settlement-v3";
 
     private Fingerprint() {
     }
 
-    static String of(SettlementRequest request, List<EncounterLine> lines, int eligible, int notEligible, Row total,
-                     List<Row> rows, List<Exclusion> exclusions) {
+    static String of(SettlementRequest request, PricedPeriod priced, Row total, List<Row> rows) {
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("id", request.contractId());
         contract.put("version", request.contractVersion());
@@ -43,23 +41,17 @@ public final class Fingerprint {
         table.put("version", baseline.tableVersion());
         table.put("sha256", baseline.contentSha256());
         List<Object> inputs = new ArrayList<>();
-        lines.stream().sorted(Comparator.comparing(EncounterLine::encounterId)).forEach(l -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("encounter_id", l.encounterId());
-            line.put("claim_id", l.claimId());
-            line.put("hospital_id", l.hospitalId());
-            line.put("discharge_date", l.dischargeDate().toString());
-            line.put("drg", l.drg());
-            line.put("dip_group", l.dipGroup());
-            line.put("allowed_amount", l.allowedAmount());
-            line.put("currency", l.currency());
-            line.put("ai_assisted", l.aiAssisted());
-            inputs.add(line);
+        priced.hospitals().forEach(h -> {
+            Map<String, Object> hospital = new LinkedHashMap<>();
+            hospital.put("hospital_id", h.hospitalId());
+            hospital.put("lines", h.lines());
+            hospital.put("lines_sha256", h.linesSha256());
+            inputs.add(hospital);
         });
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("eligible", eligible);
-        results.put("not_eligible", notEligible);
-        results.put("excluded", exclusions.stream().sorted(Comparator.comparing(Exclusion::encounterId))
+        results.put("eligible", priced.inPeriod() - priced.notEligible());
+        results.put("not_eligible", priced.notEligible());
+        results.put("excluded", priced.exclusions().stream()
                 .map(e -> Map.of("encounter_id", e.encounterId(), "reason", e.reason().name())).toList());
         List<Object> rowMaps = new ArrayList<>();
         rows.forEach(r -> rowMaps.add(row(r)));
@@ -74,6 +66,33 @@ public final class Fingerprint {
         document.put("inputs", inputs);
         document.put("results", results);
         return sha256(CanonicalJson.write(document));
+    }
+
+    /**
+     * SHA-256 of one encounter line's canonical form (the fields settlement reads). A hospital's
+     * input digest is the SHA-256 of these, concatenated in encounter id order, so a settlement
+     * summed by SQL from stored line digests fingerprints the same as one priced in memory.
+     */
+    public static byte[] lineSha256(EncounterLine l) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("encounter_id", l.encounterId());
+        line.put("claim_id", l.claimId());
+        line.put("hospital_id", l.hospitalId());
+        line.put("discharge_date", l.dischargeDate().toString());
+        line.put("drg", l.drg());
+        line.put("dip_group", l.dipGroup());
+        line.put("allowed_amount", l.allowedAmount());
+        line.put("currency", l.currency());
+        line.put("ai_assisted", l.aiAssisted());
+        return newSha256().digest(CanonicalJson.write(line).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
     }
 
     static Map<String, Object> terms(SettlementTerms t) {
@@ -130,11 +149,6 @@ public final class Fingerprint {
     }
 
     public static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

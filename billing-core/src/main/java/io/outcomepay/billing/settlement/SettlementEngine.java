@@ -6,20 +6,19 @@ import io.outcomepay.billing.settlement.SettlementResult.Exclusion;
 import io.outcomepay.billing.settlement.SettlementResult.ExclusionReason;
 import io.outcomepay.billing.settlement.SettlementResult.Row;
 import io.outcomepay.billing.settlement.SettlementResult.TraceStep;
-import io.outcomepay.billing.settlement.SettlementTerms.Eligibility;
-import io.outcomepay.billing.settlement.SettlementTerms.OutlierBounds;
-import io.outcomepay.billing.settlement.SettlementTerms.OutlierRule;
 import io.outcomepay.billing.settlement.totals.SharedSavingsEngine;
 import io.outcomepay.billing.settlement.totals.TotalsInput;
 import io.outcomepay.billing.settlement.totals.TotalsResult;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
+import java.security.MessageDigest;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,57 +58,95 @@ public final class SettlementEngine {
     }
 
     public static SettlementResult settle(SettlementRequest request) {
-        Currency currency = request.currency();
-        SettlementTerms terms = request.terms();
-        TreeSet<String> contractHospitals = new TreeSet<>(request.hospitals());
-        List<TraceStep> trace = new ArrayList<>();
-        List<Exclusion> exclusions = new ArrayList<>();
-        Map<String, Accumulator> byHospital = new TreeMap<>();
-        contractHospitals.forEach(h -> byHospital.put(h, new Accumulator(currency)));
+        return settle(request, price(request));
+    }
 
+    /**
+     * Prices the request's encounters in memory: those discharged in the period at the contract's
+     * hospitals, in encounter id order.
+     */
+    public static PricedPeriod price(SettlementRequest request) {
+        CasePricing pricing = CasePricing.of(request);
+        boolean countPatients = request.terms().sharedSavings().dependsOnAssigned();
+        Map<String, HospitalSums> byHospital = new TreeMap<>();
+        request.hospitals().forEach(h -> byHospital.put(h, new HospitalSums(request.currency())));
         List<EncounterLine> lines = request.encounters().stream()
-                .filter(l -> contractHospitals.contains(l.hospitalId()))
+                .filter(l -> byHospital.containsKey(l.hospitalId()))
                 .filter(l -> request.period().equals(YearMonth.from(l.dischargeDate())))
                 .sorted(Comparator.comparing(EncounterLine::encounterId))
                 .toList();
         int notEligible = 0;
-        int eligible = 0;
+        List<Exclusion> exclusions = new ArrayList<>();
         Map<String, Integer> adjusted = new TreeMap<>();
+        Set<String> patients = new HashSet<>();
         for (EncounterLine line : lines) {
-            if (terms.eligible() == Eligibility.AI_ASSISTED && !line.aiAssisted()) {
+            HospitalSums sums = byHospital.get(line.hospitalId());
+            sums.digest.update(Fingerprint.lineSha256(line));
+            sums.lines++;
+            CasePricing.PricedLine priced = pricing.price(line);
+            if (!priced.eligible()) {
                 notEligible++;
-                continue;
-            }
-            eligible++;
-            Accumulator acc = byHospital.get(line.hospitalId());
-            Exclusion exclusion = includeOrExclude(line, request, acc, adjusted);
-            if (exclusion != null) {
-                exclusions.add(exclusion);
-                acc.excluded++;
+            } else if (priced.exclusion() != null) {
+                exclusions.add(new Exclusion(line.encounterId(), line.claimId(), line.hospitalId(), line.drg(),
+                        priced.exclusion(), priced.detail()));
+                sums.excluded++;
+            } else {
+                sums.baseline = sums.baseline.add(priced.baseline());
+                sums.actual = sums.actual.add(priced.actual());
+                sums.included++;
+                if (priced.adjustment() != null) {
+                    adjusted.merge(priced.adjustment(), 1, Integer::sum);
+                }
+                if (countPatients) {
+                    patients.add(line.patient() != null ? line.patient() : line.encounterId());
+                }
             }
         }
+        List<PricedPeriod.HospitalTotals> hospitals = new ArrayList<>();
+        byHospital.forEach((h, sums) -> hospitals.add(new PricedPeriod.HospitalTotals(h, sums.lines,
+                HexFormat.of().formatHex(sums.digest.digest()), sums.included, sums.excluded, sums.baseline, sums.actual)));
+        return new PricedPeriod(lines.size(), notEligible, hospitals, exclusions, adjusted, patients.size());
+    }
+
+    /**
+     * Settles a priced period: the request names the contract, its terms and baseline (its
+     * encounters are not read again).
+     */
+    public static SettlementResult settle(SettlementRequest request, PricedPeriod priced) {
+        Currency currency = request.currency();
+        SettlementTerms terms = request.terms();
+        List<TraceStep> trace = new ArrayList<>();
         trace.add(step("encounters_in_period", "discharged in the period at the contract's hospitals, not voided",
-                Map.of("period", request.period().toString(), "hospitals", String.join(",", contractHospitals)),
-                Integer.toString(lines.size())));
+                Map.of("period", request.period().toString(), "hospitals",
+                        String.join(",", new TreeSet<>(request.hospitals()))),
+                Integer.toString(priced.inPeriod())));
         trace.add(step("not_eligible", "terms.eligible = " + terms.eligible().name().toLowerCase(Locale.ROOT),
-                Map.of(), Integer.toString(notEligible)));
+                Map.of(), Integer.toString(priced.notEligible())));
         for (ExclusionReason reason : ExclusionReason.values()) {
-            long n = exclusions.stream().filter(e -> e.reason() == reason).count();
+            long n = priced.exclusions().stream().filter(e -> e.reason() == reason).count();
             trace.add(step("excluded_" + reason.name().toLowerCase(Locale.ROOT), "eligible but left out", Map.of(),
                     Long.toString(n)));
         }
-        adjusted.forEach((what, n) -> trace.add(step(what, "outliers.rule = "
+        priced.adjusted().forEach((what, n) -> trace.add(step(what, "outliers.rule = "
                 + terms.outliers().rule().name().toLowerCase(Locale.ROOT), Map.of(), Integer.toString(n))));
 
-        Accumulator all = new Accumulator(currency);
-        byHospital.values().forEach(all::add);
-        trace.add(step("included", "eligible and not excluded", Map.of(), Integer.toString(all.included)));
+        Money baselineTotal = Money.zero(currency);
+        Money actualTotal = Money.zero(currency);
+        int included = 0;
+        int excluded = 0;
+        for (PricedPeriod.HospitalTotals h : priced.hospitals()) {
+            baselineTotal = baselineTotal.plus(new Money(h.baseline(), currency));
+            actualTotal = actualTotal.plus(new Money(h.actual(), currency));
+            included += h.included();
+            excluded += h.excluded();
+        }
+        trace.add(step("included", "eligible and not excluded", Map.of(), Integer.toString(included)));
         Map<String, String> pricing = new TreeMap<>();
         request.baseline().pricing().forEach((k, v) -> pricing.put(k, String.valueOf(v)));
         pricing.put("table", request.baseline().tableId() + " v" + request.baseline().tableVersion());
-        trace.add(step("baseline_total", "B = sum of baseline_i", pricing, all.baseline.amount().toPlainString()));
-        trace.add(step("actual_total", "A = sum of actual_i", Map.of(), all.actual.amount().toPlainString()));
-        Money pool = pool(request, all, trace);
+        trace.add(step("baseline_total", "B = sum of baseline_i", pricing, baselineTotal.amount().toPlainString()));
+        trace.add(step("actual_total", "A = sum of actual_i", Map.of(), actualTotal.amount().toPlainString()));
+        Money pool = pool(request, baselineTotal, actualTotal, priced.patients(), trace);
 
         Map<String, BigDecimal> shares = terms.shares().byParty(request.vendor());
         Map<String, Money> parties = split(pool, shares);
@@ -118,19 +155,23 @@ public final class SettlementEngine {
                 amount.amount().toPlainString())));
 
         Map<String, BigDecimal> hospitalWeights = new LinkedHashMap<>();
-        byHospital.forEach((h, acc) -> hospitalWeights.put(h, pool.amount().signum() < 0
-                ? acc.savings().amount().negate().max(BigDecimal.ZERO) : acc.savings().amount().max(BigDecimal.ZERO)));
+        priced.hospitals().forEach(h -> {
+            BigDecimal savings = h.baseline().subtract(h.actual());
+            hospitalWeights.put(h.hospitalId(), (pool.amount().signum() < 0 ? savings.negate() : savings)
+                    .max(BigDecimal.ZERO));
+        });
         Map<String, Money> poolByHospital = split(pool, hospitalWeights);
         Map<String, Map<String, Money>> partyByHospital = new LinkedHashMap<>();
         parties.forEach((party, amount) -> partyByHospital.put(party, split(amount, hospitalWeights)));
 
         List<Row> rows = new ArrayList<>();
-        for (String h : byHospital.keySet()) {
+        for (PricedPeriod.HospitalTotals h : priced.hospitals()) {
             Map<String, Money> mine = new LinkedHashMap<>();
-            partyByHospital.forEach((party, split) -> mine.put(party, split.get(h)));
-            rows.add(byHospital.get(h).row(h, poolByHospital.get(h), mine));
+            partyByHospital.forEach((party, split) -> mine.put(party, split.get(h.hospitalId())));
+            rows.add(row(h.hospitalId(), h.included(), h.excluded(), h.baseline(), h.actual(),
+                    poolByHospital.get(h.hospitalId()), mine));
         }
-        Row total = all.row(TOTAL, pool, parties);
+        Row total = row(TOTAL, included, excluded, baselineTotal.amount(), actualTotal.amount(), pool, parties);
 
         List<SettlementResult.Payment> payments = new ArrayList<>();
         parties.forEach((party, amount) -> {
@@ -143,14 +184,13 @@ public final class SettlementEngine {
         });
         payments.forEach(p -> trace.add(step("payment", p.payer() + " pays " + p.payee(), Map.of(),
                 p.amount().toPlainString())));
-        String fingerprint = Fingerprint.of(request, lines, eligible, notEligible, total, rows, exclusions);
+        String fingerprint = Fingerprint.of(request, priced, total, rows);
         return new SettlementResult(request.contractId(), request.contractVersion(), request.period().toString(),
                 currency.getCurrencyCode(), request.baseline().tableId(), request.baseline().tableVersion(),
-                lines.size(), notEligible, total, List.copyOf(rows), List.copyOf(exclusions), List.copyOf(trace),
-                fingerprint, request.qualityScore(), payments);
+                priced.inPeriod(), priced.notEligible(), total, List.copyOf(rows), priced.exclusions(),
+                List.copyOf(trace), fingerprint, request.qualityScore(), payments);
     }
 
-    /** Splits an amount of either sign: the absolute value by largest remainder, the sign kept. */
     /**
      * A case as settlement prices it: its baseline and its actual cost after the outlier rule, and
      * its case-mix weight. {@code eligible} says whether the contract's eligibility takes it.
@@ -166,22 +206,18 @@ public final class SettlementEngine {
      */
     public static List<PricedCase> pricedCases(SettlementRequest request) {
         Set<String> hospitals = Set.copyOf(request.hospitals());
-        List<PricedCase> cases = new ArrayList<>();
-        request.encounters().stream()
+        CasePricing pricing = CasePricing.of(request);
+        return request.encounters().stream()
                 .filter(l -> hospitals.contains(l.hospitalId()))
                 .filter(l -> request.period().equals(YearMonth.from(l.dischargeDate())))
                 .sorted(Comparator.comparing(EncounterLine::encounterId))
-                .forEach(line -> {
-                    Accumulator one = new Accumulator(request.currency());
-                    if (includeOrExclude(line, request, one, new TreeMap<>()) == null) {
-                        cases.add(new PricedCase(line, one.baseline.amount(), one.actual.amount(),
-                                request.baseline().caseWeight(line),
-                                request.terms().eligible() != Eligibility.AI_ASSISTED || line.aiAssisted()));
-                    }
-                });
-        return cases;
+                .map(pricing::price)
+                .filter(p -> p.exclusion() == null)
+                .map(p -> new PricedCase(p.line(), p.baseline(), p.actual(), p.weight(), p.eligible()))
+                .toList();
     }
 
+    /** Splits an amount of either sign: the absolute value by largest remainder, the sign kept. */
     private static <K> Map<K, Money> split(Money amount, Map<K, BigDecimal> weights) {
         if (amount.amount().signum() >= 0) {
             return LargestRemainder.split(amount, weights);
@@ -191,15 +227,16 @@ public final class SettlementEngine {
         return parts;
     }
 
-    private static Money pool(SettlementRequest request, Accumulator all, List<TraceStep> trace) {
+    private static Money pool(SettlementRequest request, Money baseline, Money actual, int patients,
+                              List<TraceStep> trace) {
         Currency currency = request.currency();
-        if (all.baseline.isZero()) {
+        if (baseline.isZero()) {
             trace.add(step("pool", "no included encounter: nothing to share", Map.of(), "0"));
             return Money.zero(currency);
         }
-        // A table msr goes by the number of distinct patients settled (the assigned beneficiaries of MSSP).
-        TotalsResult shared = SharedSavingsEngine.settle(new TotalsInput(request.contractId(), currency, all.patients.size(),
-                all.baseline.amount(), all.actual.amount(), request.qualityScore(), null), request.terms().preset(),
+        // A banded msr goes by the number of distinct patients settled (the assigned beneficiaries of MSSP).
+        TotalsResult shared = SharedSavingsEngine.settle(new TotalsInput(request.contractId(), currency, patients,
+                baseline.amount(), actual.amount(), request.qualityScore(), null), request.terms().preset(),
                 request.terms().sharedSavings());
         shared.trace().forEach(s -> trace.add(new TraceStep(s.name(), s.formula()
                 .replace("benchmark_total", "B").replace("expenditure_total", "A").replace("benchmark", "B"),
@@ -210,107 +247,42 @@ public final class SettlementEngine {
         return pool;
     }
 
-    private static Exclusion includeOrExclude(EncounterLine line, SettlementRequest request, Accumulator acc,
-                                              Map<String, Integer> adjusted) {
-        if (!request.currency().getCurrencyCode().equals(line.currency())) {
-            return exclusion(line, ExclusionReason.CURRENCY_MISMATCH,
-                    "claim in " + line.currency() + ", contract in " + request.currency().getCurrencyCode());
-        }
-        CaseBaseline.Norm norm = request.baseline().normFor(line, request.currency());
-        if (norm.missing() != null) {
-            return exclusion(line, norm.missing(), norm.detail());
-        }
-        BigDecimal reference = norm.reference();
-        Money actual = new Money(line.allowedAmount(), request.currency());
-        OutlierBounds bounds = request.terms().outliers();
-        String ratio = "actual " + actual.amount().toPlainString() + " / norm " + reference.toPlainString()
-                + " = " + actual.amount().divide(reference, RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
-        if (bounds.review() != null && actual.amount().compareTo(bounds.review().multiply(reference)) > 0) {
-            return exclusion(line, ExclusionReason.EXPERT_REVIEW, ratio + " above review "
-                    + bounds.review().toPlainString());
-        }
-        boolean low = actual.amount().compareTo(bounds.low().multiply(reference)) < 0;
-        boolean high = actual.amount().compareTo(bounds.high().multiply(reference)) > 0;
-        Money baseline = Money.roundHalfUp(norm.standard(), request.currency());
-        if (low || high) {
-            switch (bounds.rule()) {
-                case EXCLUDE -> {
-                    return exclusion(line, low ? ExclusionReason.LOW_OUTLIER : ExclusionReason.HIGH_OUTLIER,
-                            ratio + " outside [" + bounds.low().toPlainString() + ", " + bounds.high().toPlainString() + "]");
-                }
-                case CAP -> actual = Money.roundHalfUp((low ? bounds.low() : bounds.high()).multiply(reference),
-                        request.currency());
-                case PRORATE -> {
-                    // ratio x standard below low, (ratio - high + 1) x standard above high; exact until rounded
-                    BigDecimal scaledCost = low ? actual.amount()
-                            : actual.amount().subtract(bounds.high().subtract(BigDecimal.ONE).multiply(reference));
-                    baseline = Money.roundHalfUp(scaledCost.multiply(norm.standard())
-                            .divide(reference, MathContext.DECIMAL128), request.currency());
-                }
-            }
-            adjusted.merge((bounds.rule() == OutlierRule.CAP ? "capped_" : "prorated_") + (low ? "low" : "high"), 1,
-                    Integer::sum);
-        }
-        acc.include(baseline, actual, line.patient() != null ? line.patient() : line.encounterId());
-        return null;
-    }
-
     private static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
         return numerator.divide(denominator, RATE_SCALE, RoundingMode.HALF_UP);
-    }
-
-    private static Exclusion exclusion(EncounterLine line, ExclusionReason reason, String detail) {
-        return new Exclusion(line.encounterId(), line.claimId(), line.hospitalId(), line.drg(), reason, detail);
     }
 
     private static TraceStep step(String name, String formula, Map<String, String> inputs, String value) {
         return new TraceStep(name, formula, new TreeMap<>(inputs), value);
     }
 
-    private static final class Accumulator {
-        private Money baseline;
-        private Money actual;
+    private static Row row(String hospitalId, int included, int excluded, BigDecimal baseline, BigDecimal actual,
+                           Money pool, Map<String, Money> parties) {
+        BigDecimal savings = baseline.subtract(actual);
+        BigDecimal rate = baseline.signum() == 0 ? null : ratio(savings, baseline);
+        Map<String, BigDecimal> vendors = new LinkedHashMap<>();
+        BigDecimal vendorTotal = BigDecimal.ZERO.setScale(pool.amount().scale());
+        for (Map.Entry<String, Money> e : parties.entrySet()) {
+            if (e.getKey().startsWith("vendor:")) {
+                vendors.put(e.getKey().substring("vendor:".length()), e.getValue().amount());
+                vendorTotal = vendorTotal.add(e.getValue().amount());
+            }
+        }
+        return new Row(hospitalId, included, excluded, baseline, actual, savings, rate, pool.amount(),
+                parties.get("insurer").amount(), parties.get("hospital").amount(), vendorTotal, vendors);
+    }
+
+    /** One hospital's running sums while pricing in memory. */
+    private static final class HospitalSums {
+        private final MessageDigest digest = Fingerprint.newSha256();
+        private BigDecimal baseline;
+        private BigDecimal actual;
+        private int lines;
         private int included;
         private int excluded;
-        private final java.util.Set<String> patients = new java.util.HashSet<>();
 
-        Accumulator(Currency currency) {
-            baseline = Money.zero(currency);
-            actual = Money.zero(currency);
-        }
-
-        void include(Money b, Money a, String patient) {
-            baseline = baseline.plus(b);
-            actual = actual.plus(a);
-            included++;
-            patients.add(patient);
-        }
-
-        void add(Accumulator other) {
-            baseline = baseline.plus(other.baseline);
-            actual = actual.plus(other.actual);
-            included += other.included;
-            excluded += other.excluded;
-            patients.addAll(other.patients);
-        }
-
-        Money savings() {
-            return baseline.minus(actual);
-        }
-
-        Row row(String hospitalId, Money pool, Map<String, Money> parties) {
-            BigDecimal rate = baseline.isZero() ? null : ratio(savings().amount(), baseline.amount());
-            Map<String, BigDecimal> vendors = new LinkedHashMap<>();
-            BigDecimal vendorTotal = BigDecimal.ZERO.setScale(pool.amount().scale());
-            for (Map.Entry<String, Money> e : parties.entrySet()) {
-                if (e.getKey().startsWith("vendor:")) {
-                    vendors.put(e.getKey().substring("vendor:".length()), e.getValue().amount());
-                    vendorTotal = vendorTotal.add(e.getValue().amount());
-                }
-            }
-            return new Row(hospitalId, included, excluded, baseline.amount(), actual.amount(), savings().amount(),
-                    rate, pool.amount(), parties.get("insurer").amount(), parties.get("hospital").amount(), vendorTotal,
-                    vendors);
+        HospitalSums(Currency currency) {
+            baseline = Money.zero(currency).amount();
+            actual = baseline;
         }
     }
 }

@@ -3,6 +3,8 @@ package io.outcomepay.billing.period.application;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.settlement.CaseBaseline;
 import io.outcomepay.billing.settlement.EncounterLine;
+import io.outcomepay.billing.settlement.PricedPeriod;
+import io.outcomepay.billing.settlement.SettlementRequest;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,6 +22,12 @@ public interface SettlementSources {
 
     /** Non-voided encounters at these hospitals discharged in the month, at their latest correction. */
     List<EncounterLine> encounters(List<String> hospitals, YearMonth period);
+
+    /**
+     * The contract month's encounters priced and summed on the read side (set-based), for the
+     * request's contract version, baseline and terms; the request's own encounter list is not read.
+     */
+    PricedPeriod priced(SettlementRequest request);
 
     record ContractVersion(int version, ContractDefinition definition) {
     }

@@ -37,14 +37,28 @@ public class SettlingPeriod {
 
     /** @param qualityScore 0..1 for terms with a quality gate; null when there is none */
     public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore) {
-        SettlementResult result = calculate(contractId, period, qualityScore);
+        return settle(contractId, period, qualityScore, Pricing.SET_BASED);
+    }
+
+    public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore, Pricing pricing) {
+        SettlementResult result = calculate(contractId, period, qualityScore, pricing);
         VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period), result));
         return new Settled(result, recorded.version(), recorded.changed());
     }
 
     /** The settlement as it would be recorded now, without recording it. */
     public SettlementResult calculate(String contractId, YearMonth period, BigDecimal qualityScore) {
-        return SettlementEngine.settle(request(contractId, period, qualityScore));
+        return calculate(contractId, period, qualityScore, Pricing.SET_BASED);
+    }
+
+    public SettlementResult calculate(String contractId, YearMonth period, BigDecimal qualityScore, Pricing pricing) {
+        return switch (pricing) {
+            case SET_BASED -> {
+                SettlementRequest terms = terms(contractId, period, qualityScore, List.of());
+                yield SettlementEngine.settle(terms, sources.priced(terms));
+            }
+            case IN_MEMORY -> SettlementEngine.settle(request(contractId, period, qualityScore));
+        };
     }
 
     /** The cases the settlement of the period would price now, eligible or not (for statistics). */
@@ -52,8 +66,17 @@ public class SettlingPeriod {
         return SettlementEngine.pricedCases(request(contractId, period, null));
     }
 
-    /** The contract's terms in force in the period (for the statistics' minimum savings rate). */
+    /** The contract month with its encounters, as the in-memory engine settles it. */
     public SettlementRequest request(String contractId, YearMonth period, BigDecimal qualityScore) {
+        return terms(contractId, period, qualityScore, null);
+    }
+
+    /**
+     * The contract version and the baseline table version in force on the month's first day, and
+     * the given encounters (null: read them).
+     */
+    private SettlementRequest terms(String contractId, YearMonth period, BigDecimal qualityScore,
+                                    List<io.outcomepay.billing.settlement.EncounterLine> encounters) {
         LocalDate firstDay = period.atDay(1);
         SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
                 .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
@@ -61,10 +84,19 @@ public class SettlingPeriod {
         CaseBaseline baseline = sources.baseline(definition.baseline(), firstDay)
                 .orElseThrow(() -> new SettlementRefused("baseline table " + definition.baseline().table() + " ("
                         + definition.baseline().kind() + ") has no version in force on " + firstDay));
-        SettlementRequest request = new SettlementRequest(contractId, contract.version(), period,
+        return new SettlementRequest(contractId, contract.version(), period,
                 Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(), baseline,
-                definition.terms(), qualityScore, sources.encounters(definition.hospitals(), period));
-        return request;
+                definition.terms(), qualityScore,
+                encounters != null ? encounters : sources.encounters(definition.hospitals(), period));
+    }
+
+    /**
+     * How the month's encounters are priced and summed. Both give the same result and fingerprint.
+     * SET_BASED: summed by SQL from the encounter facts, already priced by the facts processor (for
+     * large months); IN_MEMORY: every encounter line read and priced by the engine.
+     */
+    public enum Pricing {
+        SET_BASED, IN_MEMORY
     }
 
     /** A settlement and the period revision it is recorded as. */

@@ -47,7 +47,11 @@ public final class SharedSavingsEngine {
                 "benchmark_total", plain(benchmark), "expenditure_total", plain(in.expenditureTotal()));
         step(trace, "savings_rate", "savings / benchmark_total, shown to " + RATE_SCALE + " decimals",
                 rate(savings, benchmark));
-        step(trace, "msr", terms.minimumSavingsRate().describe(), msr, "assigned", Integer.toString(in.assigned()));
+        if (terms.dependsOnAssigned()) {
+            step(trace, "msr", terms.minimumSavingsRate().describe(), msr, "assigned", Integer.toString(in.assigned()));
+        } else {
+            step(trace, "msr", terms.minimumSavingsRate().describe(), msr);
+        }
         step(trace, "mlr", terms.twoSided() ? terms.minimumLossRate().describe()
                 : "one-sided: losses are generated at the msr and not shared", mlr);
 

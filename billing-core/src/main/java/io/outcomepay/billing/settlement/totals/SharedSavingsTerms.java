@@ -41,6 +41,11 @@ public record SharedSavingsTerms(MinimumRate minimumSavingsRate, MinimumRate min
         }
     }
 
+    /** Whether the number of assigned beneficiaries changes a rate (a banded msr or mlr). */
+    public boolean dependsOnAssigned() {
+        return minimumSavingsRate instanceof MinimumRate.Banded || minimumLossRate instanceof MinimumRate.Banded;
+    }
+
     public boolean twoSided() {
         return lossRate != null;
     }

@@ -1,0 +1,275 @@
+package io.outcomepay.analytics.facts;
+
+import io.outcomepay.analytics.baselines.BaselineProjection;
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.analytics.contracts.ContractProjection;
+import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.settlements.SettlementReadModels;
+import io.outcomepay.analytics.usage.AiUsageProjection;
+import io.outcomepay.billing.baseline.api.BaselineTablePublished;
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.contract.api.ContractEvent;
+import io.outcomepay.billing.encounter.EncounterId;
+import io.outcomepay.billing.encounter.api.EncounterEvent;
+import io.outcomepay.billing.money.Money;
+import io.outcomepay.billing.settlement.CaseBaseline;
+import io.outcomepay.billing.settlement.CasePricing;
+import io.outcomepay.billing.settlement.EncounterLine;
+import io.outcomepay.billing.settlement.Fingerprint;
+import io.outcomepay.billing.usage.api.AiUsage.AiUsageRecorded;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Table encounter_fact: every encounter as its contract month prices it, one row per contract
+ * covering its hospital in its discharge month (the contract version and the baseline table version
+ * in force on the month's first day, as settlement takes them). An encounter's rows are recomputed
+ * when it is recorded, corrected, adjudicated or voided and when an AI usage event names it; a
+ * contract's rows when the contract gets a version or its baseline table a version.
+ *
+ * <p>The rows are computed from the encounter, AI usage, contract and baseline read models, each
+ * awaited until it has handled at least the events this processor has: a row may reflect a later
+ * state than the event being handled, never an earlier one, and the later event recomputes it
+ * again, so the table ends at the latest state. Work is done once per batch of events.
+ */
+@ProcessingGroup(EncounterFactProjection.GROUP)
+public class EncounterFactProjection {
+
+    public static final String GROUP = "facts";
+    /** The read models the facts are computed from. */
+    static final List<String> READS = List.of(EncounterProjection.GROUP, AiUsageProjection.GROUP,
+            ContractProjection.GROUP, BaselineProjection.GROUP);
+    private static final String PENDING = EncounterFactProjection.class.getName() + ".pending";
+    private static final int CHUNK = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final SettlementReadModels readModels;
+    private final ReadModelCatchUp catchUp;
+
+    public EncounterFactProjection(JdbcTemplate jdbc, JsonMapper json, ReadModelCatchUp catchUp) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.readModels = new SettlementReadModels(jdbc, json);
+        this.catchUp = catchUp;
+    }
+
+    /** What a batch of events touched, and the position of its last event. */
+    private static final class Pending {
+        final Set<String> encounters = new HashSet<>();
+        final Set<String> contracts = new HashSet<>();
+        final Set<String> tables = new HashSet<>();
+        long position = -1;
+    }
+
+    @EventHandler
+    void on(EncounterEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        pending(unitOfWork, token).encounters.add(event.encounterId());
+    }
+
+    @EventHandler
+    void on(AiUsageRecorded event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        var d = event.details();
+        pending(unitOfWork, token).encounters.add(d.claimId() != null && !d.claimId().isBlank()
+                ? EncounterId.of(d.hospitalId(), d.claimId()) : d.encounterRef());
+    }
+
+    @EventHandler
+    void on(ContractEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        pending(unitOfWork, token).contracts.add(event.contractId());
+    }
+
+    @EventHandler
+    void on(BaselineTablePublished event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        pending(unitOfWork, token).tables.add(event.tableId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from encounter_fact");
+    }
+
+    private Pending pending(UnitOfWork<?> unitOfWork, TrackingToken token) {
+        UnitOfWork<?> root = unitOfWork.root();
+        Pending pending = root.getOrComputeResource(PENDING, key -> {
+            Pending created = new Pending();
+            root.onPrepareCommit(u -> flush(created));
+            return created;
+        });
+        pending.position = Math.max(pending.position, token.position().orElse(pending.position));
+        return pending;
+    }
+
+    private void flush(Pending pending) {
+        catchUp.awaitPosition(READS, pending.position);
+        Contracts contracts = new Contracts(loadContracts());
+        Set<String> rebuilt = new TreeSet<>(pending.contracts);
+        rebuilt.addAll(contracts.referencing(pending.tables));
+        Set<String> encounters = new HashSet<>(pending.encounters);
+        if (!rebuilt.isEmpty()) {
+            jdbc.update("delete from encounter_fact where contract_id = any (?)", (Object) rebuilt.toArray(String[]::new));
+            Set<String> hospitals = contracts.hospitalsOf(rebuilt);
+            encounters.addAll(jdbc.queryForList("select encounter_id from encounter_view where hospital_id = any (?)",
+                    String.class, (Object) hospitals.toArray(String[]::new)));
+        }
+        List<String> ids = new ArrayList<>(encounters);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            recompute(ids.subList(from, Math.min(ids.size(), from + CHUNK)), contracts);
+        }
+    }
+
+    private List<ContractRow> loadContracts() {
+        return jdbc.query("select contract_id, version, definition from contract_version_view order by contract_id, version",
+                (rs, i) -> new ContractRow(rs.getString(1), rs.getInt(2),
+                        json.readValue(rs.getString(3), ContractDefinition.class)));
+    }
+
+    private record ContractRow(String contractId, int version, ContractDefinition definition) {
+    }
+
+    /** A contract month as settlement takes it: the version and the baseline in force on its first day. */
+    private record PricedMonth(String contractId, int version, Set<String> hospitals, CaseBaseline baseline,
+                               CasePricing pricing) {
+    }
+
+    /** Every contract's versions, which hospitals they cover and how each month prices. */
+    private final class Contracts {
+        private final Map<String, List<ContractRow>> versions = new HashMap<>();
+        private final Map<String, Set<String>> byHospital = new HashMap<>();
+        private final Map<String, Optional<PricedMonth>> months = new HashMap<>();
+
+        Contracts(List<ContractRow> rows) {
+            for (ContractRow row : rows) {
+                versions.computeIfAbsent(row.contractId(), k -> new ArrayList<>()).add(row);
+                row.definition().hospitals().forEach(h ->
+                        byHospital.computeIfAbsent(h, k -> new TreeSet<>()).add(row.contractId()));
+            }
+        }
+
+        Set<String> referencing(Set<String> tables) {
+            Set<String> contracts = new TreeSet<>();
+            versions.forEach((id, rows) -> {
+                if (rows.stream().anyMatch(r -> tables.contains(r.definition().baseline().table()))) {
+                    contracts.add(id);
+                }
+            });
+            return contracts;
+        }
+
+        Set<String> hospitalsOf(Set<String> contracts) {
+            Set<String> hospitals = new TreeSet<>();
+            contracts.forEach(c -> versions.getOrDefault(c, List.of())
+                    .forEach(r -> hospitals.addAll(r.definition().hospitals())));
+            return hospitals;
+        }
+
+        /** The contract months that price an encounter of this hospital discharged in this month. */
+        List<PricedMonth> covering(String hospitalId, YearMonth period) {
+            List<PricedMonth> covering = new ArrayList<>();
+            for (String contractId : byHospital.getOrDefault(hospitalId, Set.of())) {
+                month(contractId, period).filter(m -> m.hospitals().contains(hospitalId)).ifPresent(covering::add);
+            }
+            return covering;
+        }
+
+        private Optional<PricedMonth> month(String contractId, YearMonth period) {
+            return months.computeIfAbsent(contractId + "|" + period, k -> {
+                LocalDate firstDay = period.atDay(1);
+                return inForce(contractId, firstDay).flatMap(row -> readModels.baseline(row.definition().baseline(),
+                        firstDay).map(baseline -> new PricedMonth(contractId, row.version(),
+                        Set.copyOf(row.definition().hospitals()), baseline,
+                        new CasePricing(Currency.getInstance(row.definition().currency()), baseline,
+                                row.definition().terms()))));
+            });
+        }
+
+        /** As settlement reads it: the version with the latest effective date on or before the day, if still in force. */
+        private Optional<ContractRow> inForce(String contractId, LocalDate day) {
+            return versions.getOrDefault(contractId, List.of()).stream()
+                    .filter(r -> !r.definition().effectiveFrom().isAfter(day))
+                    .reduce((a, b) -> b)
+                    .filter(r -> r.definition().inForceOn(day));
+        }
+    }
+
+    /** One encounter as encounter_view and ai_usage_view hold it. */
+    private record Encounter(EncounterLine line, boolean voided, boolean denied, BigDecimal paid, int corrections) {
+    }
+
+    private void recompute(List<String> ids, Contracts contracts) {
+        String[] array = ids.toArray(String[]::new);
+        List<Encounter> encounters = jdbc.query("""
+                        select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
+                               coalesce(e.payer_allowed, e.allowed_amount), e.currency,
+                               e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
+                               e.dip_group, e.patient_pseudonym, e.voided, e.denied, e.payer_paid, e.correction_count
+                        from encounter_view e where e.encounter_id = any (?)""",
+                (rs, i) -> new Encounter(new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                        rs.getBoolean(8), rs.getString(9), rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12),
+                        rs.getBigDecimal(13), rs.getInt(14)), (Object) array);
+        List<Object[]> rows = new ArrayList<>();
+        for (Encounter encounter : encounters) {
+            EncounterLine line = encounter.line();
+            YearMonth period = YearMonth.from(line.dischargeDate());
+            for (PricedMonth month : contracts.covering(line.hospitalId(), period)) {
+                rows.add(fact(month, period, encounter));
+            }
+        }
+        jdbc.update("delete from encounter_fact where encounter_id = any (?)", (Object) array);
+        jdbc.batchUpdate("""
+                insert into encounter_fact (contract_id, encounter_id, hospital_id, period, contract_version,
+                    baseline_table, baseline_version, claim_id, discharge_date, drg, dip_group, weight, allowed_amount,
+                    paid_amount, currency, ai_assisted, patient_pseudonym, status, included, adjustment, detail, baseline,
+                    actual, baseline_minor, actual_minor, correction_count, line_sha256)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows, 500, EncounterFactProjection::bind);
+    }
+
+    private static Object[] fact(PricedMonth month, YearMonth period, Encounter encounter) {
+        EncounterLine line = encounter.line();
+        CasePricing.PricedLine priced = month.pricing().price(line);
+        String status = encounter.voided() ? "voided" : encounter.denied() ? "denied"
+                : !priced.eligible() ? "not_eligible"
+                : priced.exclusion() != null ? priced.exclusion().name().toLowerCase(Locale.ROOT) : "included";
+        int scale = Money.scaleOf(month.pricing().currency());
+        return new Object[]{month.contractId(), line.encounterId(), line.hospitalId(), period.toString(),
+                month.version(), month.baseline().tableId(), month.baseline().tableVersion(), line.claimId(),
+                Date.valueOf(line.dischargeDate()), line.drg(), line.dipGroup(), priced.weight(), line.allowedAmount(),
+                encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status, status.equals("included"),
+                priced.adjustment(), priced.detail(), priced.baseline(), priced.actual(), minor(priced.baseline(), scale),
+                minor(priced.actual(), scale), encounter.corrections(), Fingerprint.lineSha256(line)};
+    }
+
+    private static Long minor(BigDecimal amount, int scale) {
+        return amount == null ? null : amount.setScale(scale).unscaledValue().longValueExact();
+    }
+
+    private static void bind(PreparedStatement ps, Object[] row) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            ps.setObject(i + 1, row[i]);
+        }
+    }
+}

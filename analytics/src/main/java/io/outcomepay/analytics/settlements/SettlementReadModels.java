@@ -1,0 +1,196 @@
+package io.outcomepay.analytics.settlements;
+
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.period.application.SettlementSources;
+import io.outcomepay.billing.settlement.CaseBaseline;
+import io.outcomepay.billing.settlement.DipBaseline;
+import io.outcomepay.billing.settlement.DrgBaseline;
+import io.outcomepay.billing.settlement.EncounterLine;
+import io.outcomepay.billing.settlement.Fingerprint;
+import io.outcomepay.billing.settlement.PricedPeriod;
+import io.outcomepay.billing.settlement.SettlementRequest;
+import io.outcomepay.billing.settlement.SettlementResult;
+import io.outcomepay.billing.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settlement inputs as the read models hold them now, without waiting for them to catch up: the
+ * facts processor reads them at a position it has awaited; settling reads them through
+ * {@link #waitingForCatchUp}.
+ */
+public class SettlementReadModels {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public SettlementReadModels(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The sources settling reads: each read waits until every read model has caught up. */
+    public SettlementSources waitingForCatchUp(ReadModelCatchUp catchUp) {
+        return new SettlementSources() {
+            @Override
+            public Optional<ContractVersion> contractInForce(String contractId, LocalDate day) {
+                catchUp.await();
+                return SettlementReadModels.this.contractInForce(contractId, day);
+            }
+
+            @Override
+            public Optional<CaseBaseline> baseline(ContractDefinition.BaselineReference reference, LocalDate day) {
+                catchUp.await();
+                return SettlementReadModels.this.baseline(reference, day);
+            }
+
+            @Override
+            public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
+                catchUp.await();
+                return SettlementReadModels.this.encounters(hospitals, period);
+            }
+
+            @Override
+            public PricedPeriod priced(SettlementRequest request) {
+                catchUp.await();
+                return SettlementReadModels.this.priced(request);
+            }
+        };
+    }
+
+    /** The version with the latest effective date on or before the day, if that version is still in force. */
+    public Optional<SettlementSources.ContractVersion> contractInForce(String contractId, LocalDate day) {
+        return jdbc.query("""
+                        select version, definition from contract_version_view
+                        where contract_id = ? and effective_from <= ? order by version desc limit 1""",
+                        (rs, i) -> new SettlementSources.ContractVersion(rs.getInt(1), json.readValue(rs.getString(2), ContractDefinition.class)),
+                        contractId, Date.valueOf(day))
+                .stream().filter(v -> v.definition().inForceOn(day)).findFirst();
+    }
+
+    public Optional<CaseBaseline> baseline(ContractDefinition.BaselineReference reference, LocalDate day) {
+        String kind = "dip".equals(reference.kind()) ? "DIP_SCORE" : "DRG_RELATIVE_WEIGHT";
+        return jdbc.query("""
+                        select version, content_sha256 from baseline_table_view
+                        where table_id = ? and kind = ? and effective_from <= ?
+                        order by version desc limit 1""",
+                (rs, i) -> {
+                    int version = rs.getInt(1);
+                    String sha = rs.getString(2);
+                    boolean dip = "dip".equals(reference.kind());
+                    Map<String, BigDecimal> weights = new HashMap<>();
+                    Map<String, DipBaseline.Group> groups = new HashMap<>();
+                    jdbc.query("select code, weight, mean_cost from baseline_entry_view where table_id = ? and version = ?",
+                            row -> {
+                                if (dip) {
+                                    groups.put(row.getString(1), new DipBaseline.Group(row.getBigDecimal(2), row.getBigDecimal(3)));
+                                } else {
+                                    weights.put(row.getString(1), row.getBigDecimal(2));
+                                }
+                            }, reference.table(), version);
+                    return dip
+                            ? (CaseBaseline) new DipBaseline(reference.table(), version, sha, reference.pointValue(),
+                            reference.institutionCoefficients(), groups)
+                            : new DrgBaseline(reference.table(), version, sha, reference.baseRate(), weights);
+                }, reference.table(), kind, Date.valueOf(day)).stream().findFirst();
+    }
+
+    /**
+     * An encounter is AI-assisted when its claim says so or a vendor's usage event names it; its
+     * actual cost is the payer's covered amount once a remittance gave one; denied ones are left out.
+     */
+    public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
+        return jdbc.query("""
+                        select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
+                               coalesce(e.payer_allowed, e.allowed_amount), e.currency,
+                               e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
+                               e.dip_group, e.patient_pseudonym
+                        from encounter_view e
+                        where e.hospital_id = any (?) and e.discharge_date between ? and ? and not e.voided
+                          and not e.denied""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", hospitals.toArray()));
+                    ps.setDate(2, Date.valueOf(period.atDay(1)));
+                    ps.setDate(3, Date.valueOf(period.atEndOfMonth()));
+                },
+                (rs, i) -> new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                        rs.getBoolean(8), rs.getString(9), rs.getString(10)));
+    }
+
+    private static final String IN_SETTLEMENT = "status not in ('voided', 'denied')";
+
+    /**
+     * The contract month summed by SQL from encounter_fact: per hospital the lines, the included
+     * ones and their sums (in minor units, exact), and the SHA-256 of the lines' digests read in
+     * encounter id order from the settlement index; the exclusions, the outlier adjustments and,
+     * when a banded minimum rate needs it, the distinct patients. The same as pricing the lines in
+     * memory ({@link io.outcomepay.billing.settlement.SettlementEngine#price}): the fingerprint shows it.
+     */
+    public PricedPeriod priced(SettlementRequest request) {
+        String contract = request.contractId();
+        String period = request.period().toString();
+        int scale = Money.scaleOf(request.currency());
+        Map<String, PricedPeriod.HospitalTotals> hospitals = new TreeMap<>();
+        int[] counts = new int[2];
+        jdbc.query("""
+                        select hospital_id, count(*), count(*) filter (where status = 'not_eligible'),
+                               count(*) filter (where included),
+                               count(*) filter (where not included and status <> 'not_eligible'),
+                               coalesce(sum(baseline_minor) filter (where included), 0),
+                               coalesce(sum(actual_minor) filter (where included), 0),
+                               sha256(string_agg(line_sha256, ''::bytea))
+                        from (select hospital_id, status, included, baseline_minor, actual_minor, line_sha256
+                              from encounter_fact
+                              where contract_id = ? and period = ? and %s
+                              order by contract_id, period, hospital_id, encounter_id collate "C") f
+                        group by hospital_id""".formatted(IN_SETTLEMENT),
+                rs -> {
+                    counts[0] += rs.getInt(2);
+                    counts[1] += rs.getInt(3);
+                    hospitals.put(rs.getString(1), new PricedPeriod.HospitalTotals(rs.getString(1), rs.getInt(2),
+                            HexFormat.of().formatHex(rs.getBytes(8)), rs.getInt(4), rs.getInt(5),
+                            BigDecimal.valueOf(rs.getLong(6), scale), BigDecimal.valueOf(rs.getLong(7), scale)));
+                }, contract, period);
+        if (!request.hospitals().containsAll(hospitals.keySet())) {
+            throw new IllegalStateException("encounter facts of " + contract + " " + period
+                    + " name hospitals outside the contract: " + hospitals.keySet());
+        }
+        String emptyDigest = HexFormat.of().formatHex(Fingerprint.newSha256().digest());
+        BigDecimal zero = BigDecimal.valueOf(0, scale);
+        request.hospitals().forEach(h -> hospitals.putIfAbsent(h,
+                new PricedPeriod.HospitalTotals(h, 0, emptyDigest, 0, 0, zero, zero)));
+        List<SettlementResult.Exclusion> exclusions = jdbc.query("""
+                        select encounter_id, claim_id, hospital_id, drg, status, detail from encounter_fact
+                        where contract_id = ? and period = ?
+                          and status not in ('included', 'not_eligible', 'voided', 'denied')""",
+                (rs, i) -> new SettlementResult.Exclusion(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), SettlementResult.ExclusionReason.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getString(6)), contract, period);
+        Map<String, Integer> adjusted = new TreeMap<>();
+        jdbc.query("""
+                        select adjustment, count(*) from encounter_fact
+                        where contract_id = ? and period = ? and adjustment is not null and included
+                        group by adjustment""",
+                rs -> {
+                    adjusted.put(rs.getString(1), rs.getInt(2));
+                }, contract, period);
+        int patients = !request.terms().sharedSavings().dependsOnAssigned() ? 0 : jdbc.queryForObject("""
+                        select count(distinct coalesce(patient_pseudonym, encounter_id)) from encounter_fact
+                        where contract_id = ? and period = ? and included""", Integer.class, contract, period);
+        return new PricedPeriod(counts[0], counts[1], List.copyOf(hospitals.values()), exclusions, adjusted, patients);
+    }
+}
