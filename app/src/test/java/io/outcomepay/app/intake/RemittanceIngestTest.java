@@ -26,6 +26,8 @@ class RemittanceIngestTest extends IntegrationTest {
     @Autowired
     Operations operations;
     @Autowired
+    io.outcomepay.billing.period.application.SettlingPeriod settling;
+    @Autowired
     DeadLetters deadLetters;
     @TempDir
     Path dir;
@@ -64,6 +66,9 @@ class RemittanceIngestTest extends IntegrationTest {
         assertThat(r.inPeriod()).isEqualTo(2);
         assertThat(r.total().actualTotal()).isEqualByComparingTo("15000.00");
         assertThat(r.total().baselineTotal()).isEqualByComparingTo("17087.20");
+        // the engine pricing every line in memory agrees with the set-based sums, fingerprint included
+        assertThat(settling.calculate("RM-C", YearMonth.of(2026, 1), null,
+                io.outcomepay.billing.period.application.SettlingPeriod.Pricing.IN_MEMORY)).isEqualTo(r);
     }
 
     @Test

@@ -33,6 +33,8 @@ class DipSettlementTest extends IntegrationTest {
     @Autowired
     Operations operations;
     @Autowired
+    io.outcomepay.billing.period.application.SettlingPeriod settling;
+    @Autowired
     DeadLetters deadLetters;
     @TempDir
     Path dir;
@@ -84,6 +86,9 @@ class DipSettlementTest extends IntegrationTest {
         assertThat(r.hospitals().get(1).baselineTotal()).isEqualByComparingTo("20900.00");
         assertThat(r.total().actualTotal()).isEqualByComparingTo("45500.00");
         assertThat(r.currency()).isEqualTo("CNY");
+        // the engine pricing every line in memory agrees with the set-based sums, fingerprint included
+        assertThat(settling.calculate("D1-C", YearMonth.of(2026, 1), null,
+                io.outcomepay.billing.period.application.SettlingPeriod.Pricing.IN_MEMORY)).isEqualTo(r);
     }
 
     @Test

@@ -10,7 +10,12 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.billing.period.application.SettlingPeriod.Pricing;
+import io.outcomepay.analytics.settlements.SettlementReadModels;
+import io.outcomepay.billing.settlement.PricedPeriod;
+import io.outcomepay.billing.settlement.SettlementEngine;
+import io.outcomepay.billing.settlement.SettlementRequest;
 import io.outcomepay.billing.settlement.SettlementResult;
+import tools.jackson.databind.json.JsonMapper;
 import io.outcomepay.claims.intake.IngestingClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,36 +50,47 @@ class SetBasedSettlementTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ReadModelCatchUp catchUp;
+    @Autowired
+    JsonMapper readModelJson;
     @TempDir
     Path dir;
 
-    private static ContractDefinition contract(String id, String table, String baseRate, String terms) {
+    private static ContractDefinition contract(String id, String effectiveFrom, String baseRate, String terms) {
         return ContractYaml.read(new ByteArrayInputStream("""
                 id: %s
                 currency: USD
                 insurer: INS-1
                 vendor: VENDOR-1
                 hospitals: [SB-H1, SB-H2]
-                baseline: { table: %s, base_rate: "%s" }
-                effective_from: 2026-01-01
+                baseline: { table: sb-drg, base_rate: "%s" }
+                effective_from: %s
                 terms:
                 %s
                   sharing: first_dollar
                   cap_rate: "0.10"
                   shares: { insurer: "0.50", hospital: "0.30", vendor: "0.20" }
-                """.formatted(id, table, baseRate, terms).getBytes(StandardCharsets.UTF_8)), id + ".yaml");
+                """.formatted(id, baseRate, effectiveFrom, terms.indent(2).stripTrailing()).getBytes(StandardCharsets.UTF_8)), id + ".yaml");
     }
 
-    private void publishTable(String version193) throws Exception {
+    private void publishTable(String version193, LocalDate effectiveFrom) throws Exception {
         Path file = Files.writeString(dir.resolve("sb-drg-" + version193 + ".csv"),
                 "group_code,weight\n193," + version193 + "\n470,2.0000\n871,1.5000\n");
-        operations.publishBaseline(BaselineFiles.read(file, "drg", "sb-drg", LocalDate.of(2025, 1, 1)));
+        operations.publishBaseline(BaselineFiles.read(file, "drg", "sb-drg", effectiveFrom));
     }
 
     private SettlementResult settledBothWays(String contractId) {
         SettlementResult setBased = settling.calculate(contractId, JANUARY, null, Pricing.SET_BASED);
         SettlementResult inMemory = settling.calculate(contractId, JANUARY, null, Pricing.IN_MEMORY);
         assertThat(setBased).isEqualTo(inMemory);
+        return setBased;
+    }
+
+    /** The month priced both ways (SB-Y's banded msr needs 5,000 patients to settle; its pricing compares). */
+    private PricedPeriod pricedBothWays(String contractId) {
+        catchUp.await();
+        SettlementRequest request = settling.request(contractId, JANUARY, null);
+        PricedPeriod setBased = new SettlementReadModels(jdbc, readModelJson).priced(request);
+        assertThat(setBased).isEqualTo(SettlementEngine.price(request));
         return setBased;
     }
 
@@ -88,13 +104,13 @@ class SetBasedSettlementTest extends IntegrationTest {
 
     @Test
     void factsPriceEveryEncounterAndTheSetBasedSettlementEqualsTheEngineAsTheDataChanges() throws Exception {
-        publishTable("1.0000");
+        publishTable("1.0000", LocalDate.of(2025, 1, 1));
         // exclude: outliers left out, AI-assisted only; cap: every encounter, outliers capped, banded msr
-        operations.createContract(contract("SB-X", "sb-drg", "5000.00", """
+        operations.createContract(contract("SB-X", "2025-12-01", "5000.00", """
                   eligible: ai_assisted
                   minimum_savings_rate: "0.02"
                   outliers: { low: "0.40", high: "3.00" }"""));
-        operations.createContract(contract("SB-Y", "sb-drg", "5000.00", """
+        operations.createContract(contract("SB-Y", "2025-12-01", "5000.00", """
                   eligible: all
                   minimum_savings_rate: table
                   outliers: { rule: cap, low: "0.40", high: "1.50" }"""));
@@ -113,7 +129,7 @@ class SetBasedSettlementTest extends IntegrationTest {
                 .writeTo(dir, "sb-1.csv"), quiet);
 
         SettlementResult x = settledBothWays("SB-X");
-        SettlementResult y = settledBothWays("SB-Y");
+        PricedPeriod y = pricedBothWays("SB-Y");
 
         // SB-X includes X1, X2, X4, X7, X8: baselines 5000 + 10000 + 7500 + 10000 + 5000
         assertThat(x.total().baselineTotal()).isEqualByComparingTo("37500.00");
@@ -123,15 +139,18 @@ class SetBasedSettlementTest extends IntegrationTest {
                 .containsExactlyInAnyOrder(tuple("X3", SettlementResult.ExclusionReason.LOW_OUTLIER),
                         tuple("X6", SettlementResult.ExclusionReason.CURRENCY_MISMATCH));
         // SB-Y takes X5 and X9 too, caps X3 at 0.40 x 5000 = 2000.00 and X9 at 1.50 x 7500 = 11250.00
-        assertThat(y.total().baselineTotal()).isEqualByComparingTo("55000.00");
-        assertThat(y.total().actualTotal()).isEqualByComparingTo("52050.00");
+        assertThat(y.hospitals()).extracting(PricedPeriod.HospitalTotals::included).containsExactly(4, 4);
+        assertThat(y.hospitals().stream().map(PricedPeriod.HospitalTotals::baseline)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("55000.00");
+        assertThat(y.hospitals().stream().map(PricedPeriod.HospitalTotals::actual)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("52050.00");
+        // eight included encounters, X4 and X8 of one patient
+        assertThat(y.patients()).isEqualTo(7);
         assertThat(fact("SB-Y", "X3")).containsEntry("status", "included").containsEntry("adjustment", "capped_low");
         assertThat((java.math.BigDecimal) fact("SB-Y", "X3").get("actual")).isEqualByComparingTo("2000.00");
         assertThat((java.math.BigDecimal) fact("SB-Y", "X9").get("actual")).isEqualByComparingTo("11250.00");
         assertThat(fact("SB-X", "X9")).containsEntry("status", "not_eligible");
         assertThat(fact("SB-X", "X3")).containsEntry("status", "low_outlier");
-        assertThat(y.trace()).filteredOn(s -> s.name().equals("msr")).singleElement()
-                .satisfies(s -> assertThat(s.inputs()).containsEntry("assigned", "7"));
 
         // a correction, a void and a usage event naming X9
         operations.ingestCsv(ClaimsFile.claims()
@@ -143,7 +162,7 @@ class SetBasedSettlementTest extends IntegrationTest {
         operations.recordAiUsage(usage, usage.details(), "test", 1);
 
         x = settledBothWays("SB-X");
-        settledBothWays("SB-Y");
+        pricedBothWays("SB-Y");
         // X7 voided; X8 now 4600.00; X9 eligible at 12000 / 7500 = 1.6, inside [0.40, 3.00]
         assertThat(x.total().baselineTotal()).isEqualByComparingTo("35000.00");
         assertThat(x.total().actualTotal()).isEqualByComparingTo("37100.00");
@@ -152,14 +171,14 @@ class SetBasedSettlementTest extends IntegrationTest {
         assertThat(fact("SB-X", "X9")).containsEntry("status", "included").containsEntry("ai_assisted", true);
 
         // a new version of the contract (base rate 6000) and of the table (193 weighs 1.2): facts follow both
-        operations.amendContract(contract("SB-X", "sb-drg", "6000.00", """
+        operations.amendContract(contract("SB-X", "2026-01-01", "6000.00", """
                   eligible: ai_assisted
                   minimum_savings_rate: "0.02"
                   outliers: { low: "0.40", high: "3.00" }"""));
-        publishTable("1.2000");
+        publishTable("1.2000", LocalDate.of(2026, 1, 1));
 
         x = settledBothWays("SB-X");
-        settledBothWays("SB-Y");
+        pricedBothWays("SB-Y");
         assertThat(x.contractVersion()).isEqualTo(2);
         assertThat(x.baselineTableVersion()).isEqualTo(2);
         // X1, X8: 1.2 x 6000 = 7200.00; X2: 2 x 6000 = 12000.00; X4, X9: 1.5 x 6000 = 9000.00
