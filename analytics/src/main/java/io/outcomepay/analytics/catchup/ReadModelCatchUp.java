@@ -56,14 +56,14 @@ public class ReadModelCatchUp {
      * reads others' tables waits for them to be at least where it is).
      */
     public void awaitPosition(java.util.Collection<String> processingGroups, long position) {
-        await(processingGroups::contains, position);
+        await(processingGroups::contains, position, Duration.ofMillis(2));
     }
 
     private void await(java.util.function.Predicate<String> processors) {
-        await(processors, head());
+        await(processors, head(), Duration.ofMillis(20));
     }
 
-    private void await(java.util.function.Predicate<String> processors, long target) {
+    private void await(java.util.function.Predicate<String> processors, long target, Duration poll) {
         if (target < 0) {
             return;
         }
@@ -77,7 +77,7 @@ public class ReadModelCatchUp {
                     throw new IllegalStateException("read model '" + entry.getKey() + "' did not reach event "
                             + target + " within " + timeout.toSeconds() + " s (is another OutcomePay process holding it?)");
                 }
-                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                LockSupport.parkNanos(poll.toNanos());
             }
         }
     }

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public class EncounterFactProjection {
     private final JsonMapper json;
     private final SettlementReadModels readModels;
     private final ReadModelCatchUp catchUp;
+    private final Map<String, Integer> monthIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EncounterFactProjection(JdbcTemplate jdbc, JsonMapper json, ReadModelCatchUp catchUp) {
         this.jdbc = jdbc;
@@ -78,6 +80,11 @@ public class EncounterFactProjection {
 
     /** What a batch of events touched, and the position of its last event. */
     private static final class Pending {
+        /**
+         * Encounters first recorded in the batch, priced from their event: they have no facts unless a
+         * contract rebuild read them ahead (then replaced; a later event of theirs recomputes them).
+         */
+        final Map<String, EncounterEvent.EncounterRecorded> recorded = new java.util.LinkedHashMap<>();
         final Set<String> encounters = new HashSet<>();
         final Set<String> contracts = new HashSet<>();
         final Set<String> tables = new HashSet<>();
@@ -86,7 +93,12 @@ public class EncounterFactProjection {
 
     @EventHandler
     void on(EncounterEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        pending(unitOfWork, token).encounters.add(event.encounterId());
+        Pending pending = pending(unitOfWork, token);
+        if (event instanceof EncounterEvent.EncounterRecorded recorded) {
+            pending.recorded.put(event.encounterId(), recorded);
+        } else {
+            pending.encounters.add(event.encounterId());
+        }
     }
 
     @EventHandler
@@ -116,6 +128,8 @@ public class EncounterFactProjection {
         Pending pending = root.getOrComputeResource(PENDING, key -> {
             Pending created = new Pending();
             root.onPrepareCommit(u -> flush(created));
+            // month ids created in a rolled back batch are gone from the table
+            root.onRollback(u -> monthIds.clear());
             return created;
         });
         pending.position = Math.max(pending.position, token.position().orElse(pending.position));
@@ -127,17 +141,37 @@ public class EncounterFactProjection {
         Contracts contracts = new Contracts(loadContracts());
         Set<String> rebuilt = new TreeSet<>(pending.contracts);
         rebuilt.addAll(contracts.referencing(pending.tables));
-        Set<String> encounters = new HashSet<>(pending.encounters);
+        Set<String> changed = new HashSet<>(pending.encounters);
         if (!rebuilt.isEmpty()) {
             jdbc.update("delete from encounter_fact where contract_id = any (?)", (Object) rebuilt.toArray(String[]::new));
             Set<String> hospitals = contracts.hospitalsOf(rebuilt);
-            encounters.addAll(jdbc.queryForList("select encounter_id from encounter_view where hospital_id = any (?)",
+            changed.addAll(jdbc.queryForList("select encounter_id from encounter_view where hospital_id = any (?)",
                     String.class, (Object) hospitals.toArray(String[]::new)));
         }
-        List<String> ids = new ArrayList<>(encounters);
+        List<String> ids = new ArrayList<>(changed);
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            recompute(ids.subList(from, Math.min(ids.size(), from + CHUNK)), contracts);
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String[] array = chunk.toArray(String[]::new);
+            jdbc.update("delete from encounter_fact where encounter_id = any (?::uuid[])", (Object) array);
+            insert(readEncounters(array), contracts);
         }
+        List<EncounterEvent.EncounterRecorded> recorded = pending.recorded.values().stream()
+                .filter(e -> !changed.contains(e.encounterId()))
+                .filter(e -> contracts.covers(e.hospitalId()))
+                .toList();
+        for (int from = 0; from < recorded.size(); from += CHUNK) {
+            insert(fromEvents(recorded.subList(from, Math.min(recorded.size(), from + CHUNK))), contracts);
+        }
+    }
+
+    /** The compact key of a contract month in encounter_fact (its settlement index), created on first use. */
+    private int monthId(String contractId, YearMonth period) {
+        return monthIds.computeIfAbsent(contractId + "|" + period, k -> {
+            jdbc.update("insert into encounter_fact_month (contract_id, period) values (?, ?) on conflict do nothing",
+                    contractId, period.toString());
+            return jdbc.queryForObject("select month_id from encounter_fact_month where contract_id = ? and period = ?",
+                    Integer.class, contractId, period.toString());
+        });
     }
 
     private List<ContractRow> loadContracts() {
@@ -150,8 +184,8 @@ public class EncounterFactProjection {
     }
 
     /** A contract month as settlement takes it: the version and the baseline in force on its first day. */
-    private record PricedMonth(String contractId, int version, Set<String> hospitals, CaseBaseline baseline,
-                               CasePricing pricing) {
+    private record PricedMonth(String contractId, int monthId, int version, Set<String> hospitals,
+                               CaseBaseline baseline, CasePricing pricing) {
     }
 
     /** Every contract's versions, which hospitals they cover and how each month prices. */
@@ -178,6 +212,10 @@ public class EncounterFactProjection {
             return contracts;
         }
 
+        boolean covers(String hospitalId) {
+            return byHospital.containsKey(hospitalId);
+        }
+
         Set<String> hospitalsOf(Set<String> contracts) {
             Set<String> hospitals = new TreeSet<>();
             contracts.forEach(c -> versions.getOrDefault(c, List.of())
@@ -198,7 +236,7 @@ public class EncounterFactProjection {
             return months.computeIfAbsent(contractId + "|" + period, k -> {
                 LocalDate firstDay = period.atDay(1);
                 return inForce(contractId, firstDay).flatMap(row -> readModels.baseline(row.definition().baseline(),
-                        firstDay).map(baseline -> new PricedMonth(contractId, row.version(),
+                        firstDay).map(baseline -> new PricedMonth(contractId, monthId(contractId, period), row.version(),
                         Set.copyOf(row.definition().hospitals()), baseline,
                         new CasePricing(Currency.getInstance(row.definition().currency()), baseline,
                                 row.definition().terms()))));
@@ -218,9 +256,9 @@ public class EncounterFactProjection {
     private record Encounter(EncounterLine line, boolean voided, boolean denied, BigDecimal paid, int corrections) {
     }
 
-    private void recompute(List<String> ids, Contracts contracts) {
-        String[] array = ids.toArray(String[]::new);
-        List<Encounter> encounters = jdbc.query("""
+    /** Encounters as encounter_view and ai_usage_view hold them now. */
+    private List<Encounter> readEncounters(String[] ids) {
+        return jdbc.query("""
                         select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
                                coalesce(e.payer_allowed, e.allowed_amount), e.currency,
                                e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
@@ -229,47 +267,100 @@ public class EncounterFactProjection {
                 (rs, i) -> new Encounter(new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
                         rs.getBoolean(8), rs.getString(9), rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12),
-                        rs.getBigDecimal(13), rs.getInt(14)), (Object) array);
-        List<Object[]> rows = new ArrayList<>();
+                        rs.getBigDecimal(13), rs.getInt(14)), (Object) ids);
+    }
+
+    /** New encounters as their events recorded them; AI-assisted also when a usage event already named them. */
+    private List<Encounter> fromEvents(List<EncounterEvent.EncounterRecorded> events) {
+        Set<String> used = new HashSet<>(jdbc.queryForList(
+                "select distinct encounter_id from ai_usage_view where encounter_id = any (?)", String.class,
+                (Object) events.stream().map(EncounterEvent::encounterId).toArray(String[]::new)));
+        return events.stream().map(e -> {
+            var c = e.claim();
+            return new Encounter(new EncounterLine(e.encounterId(), c.claimId(), c.hospitalId(), c.dischargeDate(),
+                    c.drg(), c.allowedAmount(), c.currency(), c.aiAssisted() || used.contains(e.encounterId()),
+                    c.dipGroup(), c.patientPseudonym()), false, false, null, 0);
+        }).toList();
+    }
+
+    private void insert(List<Encounter> encounters, Contracts contracts) {
+        List<Fact> facts = new ArrayList<>();
         for (Encounter encounter : encounters) {
             EncounterLine line = encounter.line();
             YearMonth period = YearMonth.from(line.dischargeDate());
             for (PricedMonth month : contracts.covering(line.hospitalId(), period)) {
-                rows.add(fact(month, period, encounter));
+                facts.add(new Fact(month, period, encounter, month.pricing().price(line)));
             }
         }
-        jdbc.update("delete from encounter_fact where encounter_id = any (?)", (Object) array);
-        jdbc.batchUpdate("""
-                insert into encounter_fact (contract_id, encounter_id, hospital_id, period, contract_version,
-                    baseline_table, baseline_version, claim_id, discharge_date, drg, dip_group, weight, allowed_amount,
-                    paid_amount, currency, ai_assisted, patient_pseudonym, status, included, adjustment, detail, baseline,
-                    actual, baseline_minor, actual_minor, correction_count, line_sha256)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows, 500, EncounterFactProjection::bind);
+        jdbc.batchUpdate(INSERT, facts, 500, (ps, fact) -> fact.bind(ps));
     }
 
-    private static Object[] fact(PricedMonth month, YearMonth period, Encounter encounter) {
-        EncounterLine line = encounter.line();
-        CasePricing.PricedLine priced = month.pricing().price(line);
-        String status = encounter.voided() ? "voided" : encounter.denied() ? "denied"
-                : !priced.eligible() ? "not_eligible"
-                : priced.exclusion() != null ? priced.exclusion().name().toLowerCase(Locale.ROOT) : "included";
-        int scale = Money.scaleOf(month.pricing().currency());
-        return new Object[]{month.contractId(), line.encounterId(), line.hospitalId(), period.toString(),
-                month.version(), month.baseline().tableId(), month.baseline().tableVersion(), line.claimId(),
-                Date.valueOf(line.dischargeDate()), line.drg(), line.dipGroup(), priced.weight(), line.allowedAmount(),
-                encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status, status.equals("included"),
-                priced.adjustment(), priced.detail(), priced.baseline(), priced.actual(), minor(priced.baseline(), scale),
-                minor(priced.actual(), scale), encounter.corrections(), Fingerprint.lineSha256(line)};
-    }
+    private static final List<String> COLUMNS = List.of("encounter_id", "contract_id", "month_id", "hospital_id",
+            "period", "contract_version", "baseline_table", "baseline_version", "claim_id", "discharge_date", "drg",
+            "dip_group", "weight", "allowed_amount", "paid_amount", "currency", "ai_assisted", "patient_pseudonym",
+            "status", "state", "adjustment", "detail", "baseline", "actual", "baseline_minor", "actual_minor",
+            "correction_count", "line_sha256");
+    private static final String INSERT = "insert into encounter_fact (" + String.join(", ", COLUMNS) + ") values (?::uuid, "
+            + String.join(", ", java.util.Collections.nCopies(COLUMNS.size() - 1, "?"))
+            + ") on conflict (encounter_id, contract_id) do update set "
+            + String.join(", ", COLUMNS.subList(2, COLUMNS.size()).stream().map(c -> c + " = excluded." + c).toList());
 
-    private static Long minor(BigDecimal amount, int scale) {
-        return amount == null ? null : amount.setScale(scale).unscaledValue().longValueExact();
-    }
+    /**
+     * One row of encounter_fact, bound with typed parameters (one server-side plan for every row).
+     * state: 0 included, 1 not eligible, 2 excluded, 3 voided or denied (out of the settlement).
+     */
+    private record Fact(PricedMonth month, YearMonth period, Encounter encounter, CasePricing.PricedLine priced) {
 
-    private static void bind(PreparedStatement ps, Object[] row) throws SQLException {
-        for (int i = 0; i < row.length; i++) {
-            ps.setObject(i + 1, row[i]);
+        String status() {
+            return encounter.voided() ? "voided" : encounter.denied() ? "denied"
+                    : !priced.eligible() ? "not_eligible"
+                    : priced.exclusion() != null ? priced.exclusion().name().toLowerCase(Locale.ROOT) : "included";
+        }
+
+        short state() {
+            return (short) (encounter.voided() || encounter.denied() ? 3 : !priced.eligible() ? 1
+                    : priced.exclusion() != null ? 2 : 0);
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            EncounterLine line = encounter.line();
+            int scale = Money.scaleOf(month.pricing().currency());
+            ps.setString(1, line.encounterId());
+            ps.setString(2, month.contractId());
+            ps.setInt(3, month.monthId());
+            ps.setString(4, line.hospitalId());
+            ps.setString(5, period.toString());
+            ps.setInt(6, month.version());
+            ps.setString(7, month.baseline().tableId());
+            ps.setInt(8, month.baseline().tableVersion());
+            ps.setString(9, line.claimId());
+            ps.setDate(10, Date.valueOf(line.dischargeDate()));
+            ps.setString(11, line.drg());
+            ps.setString(12, line.dipGroup());
+            ps.setBigDecimal(13, priced.weight());
+            ps.setBigDecimal(14, line.allowedAmount());
+            ps.setBigDecimal(15, encounter.paid());
+            ps.setString(16, line.currency());
+            ps.setBoolean(17, line.aiAssisted());
+            ps.setString(18, line.patient());
+            ps.setString(19, status());
+            ps.setShort(20, state());
+            ps.setString(21, priced.adjustment());
+            ps.setString(22, priced.detail());
+            ps.setBigDecimal(23, priced.baseline());
+            ps.setBigDecimal(24, priced.actual());
+            setMinor(ps, 25, priced.baseline(), scale);
+            setMinor(ps, 26, priced.actual(), scale);
+            ps.setInt(27, encounter.corrections());
+            ps.setBytes(28, Fingerprint.lineSha256(line));
+        }
+
+        private static void setMinor(PreparedStatement ps, int index, BigDecimal amount, int scale) throws SQLException {
+            if (amount == null) {
+                ps.setNull(index, Types.BIGINT);
+            } else {
+                ps.setLong(index, amount.setScale(scale).unscaledValue().longValueExact());
+            }
         }
     }
 }

@@ -131,8 +131,6 @@ public class SettlementReadModels {
                         rs.getBoolean(8), rs.getString(9), rs.getString(10)));
     }
 
-    private static final String IN_SETTLEMENT = "status not in ('voided', 'denied')";
-
     /**
      * The contract month summed by SQL from encounter_fact: per hospital the lines, the included
      * ones and their sums (in minor units, exact), and the SHA-256 of the lines' digests read in
@@ -146,25 +144,25 @@ public class SettlementReadModels {
         int scale = Money.scaleOf(request.currency());
         Map<String, PricedPeriod.HospitalTotals> hospitals = new TreeMap<>();
         int[] counts = new int[2];
+        Integer monthId = jdbc.query("select month_id from encounter_fact_month where contract_id = ? and period = ?",
+                (rs, i) -> rs.getInt(1), contract, period).stream().findFirst().orElse(null);
+        // string_agg takes the rows in the order the subquery reads them from the index
         jdbc.query("""
-                        select hospital_id, count(*), count(*) filter (where status = 'not_eligible'),
-                               count(*) filter (where included),
-                               count(*) filter (where not included and status <> 'not_eligible'),
-                               coalesce(sum(baseline_minor) filter (where included), 0),
-                               coalesce(sum(actual_minor) filter (where included), 0),
+                        select hospital_id, count(*), count(*) filter (where state = 1), count(*) filter (where state = 0),
+                               count(*) filter (where state = 2),
+                               coalesce(sum(baseline_minor) filter (where state = 0), 0),
+                               coalesce(sum(actual_minor) filter (where state = 0), 0),
                                sha256(string_agg(line_sha256, ''::bytea))
-                        from (select hospital_id, status, included, baseline_minor, actual_minor, line_sha256
-                              from encounter_fact
-                              where contract_id = ? and period = ? and %s
-                              order by contract_id, period, hospital_id, encounter_id collate "C") f
-                        group by hospital_id""".formatted(IN_SETTLEMENT),
+                        from (select hospital_id, state, baseline_minor, actual_minor, line_sha256 from encounter_fact
+                              where month_id = ? and state < 3 order by month_id, hospital_id, encounter_id) f
+                        group by hospital_id""",
                 rs -> {
                     counts[0] += rs.getInt(2);
                     counts[1] += rs.getInt(3);
                     hospitals.put(rs.getString(1), new PricedPeriod.HospitalTotals(rs.getString(1), rs.getInt(2),
                             HexFormat.of().formatHex(rs.getBytes(8)), rs.getInt(4), rs.getInt(5),
                             BigDecimal.valueOf(rs.getLong(6), scale), BigDecimal.valueOf(rs.getLong(7), scale)));
-                }, contract, period);
+                }, monthId);
         if (!request.hospitals().containsAll(hospitals.keySet())) {
             throw new IllegalStateException("encounter facts of " + contract + " " + period
                     + " name hospitals outside the contract: " + hospitals.keySet());
@@ -174,23 +172,22 @@ public class SettlementReadModels {
         request.hospitals().forEach(h -> hospitals.putIfAbsent(h,
                 new PricedPeriod.HospitalTotals(h, 0, emptyDigest, 0, 0, zero, zero)));
         List<SettlementResult.Exclusion> exclusions = jdbc.query("""
-                        select encounter_id, claim_id, hospital_id, drg, status, detail from encounter_fact
-                        where contract_id = ? and period = ?
-                          and status not in ('included', 'not_eligible', 'voided', 'denied')""",
+                        select encounter_id::text, claim_id, hospital_id, drg, status, detail from encounter_fact
+                        where month_id = ? and state = 2""",
                 (rs, i) -> new SettlementResult.Exclusion(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), SettlementResult.ExclusionReason.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getString(6)), contract, period);
+                        rs.getString(6)), monthId);
         Map<String, Integer> adjusted = new TreeMap<>();
         jdbc.query("""
                         select adjustment, count(*) from encounter_fact
-                        where contract_id = ? and period = ? and adjustment is not null and included
+                        where month_id = ? and adjustment is not null and state = 0
                         group by adjustment""",
                 rs -> {
                     adjusted.put(rs.getString(1), rs.getInt(2));
-                }, contract, period);
+                }, monthId);
         int patients = !request.terms().sharedSavings().dependsOnAssigned() ? 0 : jdbc.queryForObject("""
-                        select count(distinct coalesce(patient_pseudonym, encounter_id)) from encounter_fact
-                        where contract_id = ? and period = ? and included""", Integer.class, contract, period);
+                        select count(distinct coalesce(patient_pseudonym, encounter_id::text)) from encounter_fact
+                        where month_id = ? and state = 0""", Integer.class, monthId);
         return new PricedPeriod(counts[0], counts[1], List.copyOf(hospitals.values()), exclusions, adjusted, patients);
     }
 }

@@ -36,7 +36,9 @@ public class StatsCommand extends RuntimeCommand {
     int run(OutcomePayRuntime runtime) {
         YearMonth month = Months.parse("--period", period);
         YearMonth reference = referencePeriod == null ? month.minusMonths(1) : Months.parse("--reference-period", referencePeriod);
-        PeriodStatistics stats = runtime.bean(Operations.class).statistics(contractId, month, reference, seed, resamples);
+        Operations.ComputedStatistics computed = runtime.bean(Operations.class).statistics(contractId, month, reference,
+                seed, resamples);
+        PeriodStatistics stats = computed.statistics();
         SavingsStatistics.SavingsRate rate = stats.savingsRate();
         out().printf("%s %s (seed %d, %d resamples)%n", stats.contractId(), stats.period(), seed, resamples);
         out().printf("savings rate %s, 95%% interval [%s, %s] over %d eligible cases; P(rate > msr %s) = %s%n",
@@ -66,6 +68,11 @@ public class StatsCommand extends RuntimeCommand {
                 + o.detail()));
         out().println("top groups by savings (minor units):");
         stats.topGroups().forEach(g -> out().println("  " + g.group() + " " + g.encounters() + " cases, " + g.savingsMinor()));
+        out().println(computed.storedWithRevision() != null
+                ? "stored with settlement revision " + computed.storedWithRevision() + " (fingerprint "
+                + computed.fingerprint() + ")"
+                : "not stored: the month's latest recorded revision is not this settlement (fingerprint "
+                + computed.fingerprint() + "); settle it first");
         return 0;
     }
 }

@@ -120,6 +120,13 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
+    public io.outcomepay.analytics.statistics.StoredStatistics storedStatistics(JdbcTemplate jdbc,
+                                                                               JsonMapper readModelJson,
+                                                                               ReadModelCatchUp catchUp, Clock clock) {
+        return new io.outcomepay.analytics.statistics.StoredStatistics(jdbc, readModelJson, catchUp, clock);
+    }
+
+    @Bean
     public EncounterFactProjection encounterFactProjection(JdbcTemplate jdbc, JsonMapper readModelJson,
                                                            ReadModelCatchUp catchUp) {
         return new EncounterFactProjection(jdbc, readModelJson, catchUp);

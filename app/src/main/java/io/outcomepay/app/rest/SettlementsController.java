@@ -2,7 +2,7 @@ package io.outcomepay.app.rest;
 
 import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.settlements.SettlementHistory;
-import io.outcomepay.analytics.statistics.PeriodStatistics;
+import io.outcomepay.analytics.statistics.StoredStatistics;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.application.SettlingPeriod;
@@ -26,10 +26,12 @@ public class SettlementsController {
 
     private final Operations operations;
     private final SettlementHistory history;
+    private final StoredStatistics storedStatistics;
 
-    public SettlementsController(Operations operations, SettlementHistory history) {
+    public SettlementsController(Operations operations, SettlementHistory history, StoredStatistics storedStatistics) {
         this.operations = operations;
         this.history = history;
+        this.storedStatistics = storedStatistics;
     }
 
     /** Settles now; a new revision is recorded only if the fingerprint changed. */
@@ -58,14 +60,23 @@ public class SettlementsController {
         return out.toString();
     }
 
-    /** The auditor's statistics of the month (README: Statistics for auditors); seeded, reproducible. */
+    /**
+     * The auditor's statistics of the month (README: Statistics for auditors); seeded, reproducible;
+     * stored with the month's latest revision when that revision is the settlement they come from.
+     */
     @GetMapping("/statistics")
-    public PeriodStatistics statistics(@PathVariable String contractId, @PathVariable String period,
+    public Operations.ComputedStatistics statistics(@PathVariable String contractId, @PathVariable String period,
                                        @RequestParam(required = false) String referencePeriod,
                                        @RequestParam(defaultValue = "1") long seed,
                                        @RequestParam(defaultValue = "2000") int resamples) {
         YearMonth month = Months.parse("period:", period);
         return operations.statistics(contractId, month, referencePeriod == null ? month.minusMonths(1) : Months.parse("referencePeriod:", referencePeriod),
                 seed, resamples);
+    }
+
+    /** The statistics stored with the month's revisions, latest revision first. */
+    @GetMapping("/statistics/stored")
+    public List<StoredStatistics.Stored> storedStatistics(@PathVariable String contractId, @PathVariable String period) {
+        return storedStatistics.of(contractId, Months.parse("period:", period));
     }
 }

@@ -108,16 +108,28 @@ class RestApiTest extends IntegrationTest {
                 .writeTo(dir, "rest-stats.csv"));
         send("POST", "/api/claims?source=rest-stats.csv", "text/csv", csv);
 
+        HttpResponse<String> notSettled = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
+        send("POST", "/api/settlements/RS1-C/2026-01", null, null);
         HttpResponse<String> stats = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
         HttpResponse<String> again = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
         HttpResponse<String> fewResamples = send("GET", "/api/settlements/RS1-C/2026-01/statistics?resamples=5", null, null);
         HttpResponse<String> badPeriod = send("GET", "/api/settlements/RS1-C/2026-13/statistics", null, null);
+        HttpResponse<String> stored = send("GET", "/api/settlements/RS1-C/2026-01/statistics/stored", null, null);
 
         assertThat(stats.statusCode()).isEqualTo(200);
         // (2 x 8,543.60 - 15,000.00) / (2 x 8,543.60)
-        assertThat(json.readTree(stats.body()).at("/savingsRate/rate").decimalValue()).isEqualByComparingTo("0.122150");
-        assertThat(json.readTree(stats.body()).at("/aiEffect/difference").decimalValue()).isEqualByComparingTo("-0.117047");
+        assertThat(json.readTree(stats.body()).at("/statistics/savingsRate/rate").decimalValue()).isEqualByComparingTo("0.122150");
+        assertThat(json.readTree(stats.body()).at("/statistics/aiEffect/difference").decimalValue())
+                .isEqualByComparingTo("-0.117047");
         assertThat(again.body()).isEqualTo(stats.body());
+        // stored once settled, with revision 1, and listed with it
+        assertThat(json.readTree(notSettled.body()).get("storedWithRevision").isNull()).isTrue();
+        assertThat(json.readTree(stats.body()).get("storedWithRevision").asInt()).isEqualTo(1);
+        assertThat(json.readTree(stored.body())).hasSize(1);
+        assertThat(json.readTree(stored.body()).at("/0/revision").asInt()).isEqualTo(1);
+        assertThat(json.readTree(stored.body()).at("/0/seed").asLong()).isEqualTo(3);
+        assertThat(json.readTree(stored.body()).at("/0/statistics").toString())
+                .isEqualTo(json.readTree(stats.body()).get("statistics").toString());
         assertThat(fewResamples.statusCode()).isEqualTo(400);
         assertThat(json.readTree(fewResamples.body()).get("detail").asString()).isEqualTo("resamples: at least 100, was 5");
         assertThat(json.readTree(fewResamples.body()).get("field").asString()).isEqualTo("resamples");

@@ -97,7 +97,7 @@ class SetBasedSettlementTest extends IntegrationTest {
     private Map<String, Object> fact(String contractId, String claimId) {
         catchUp.await();
         return jdbc.queryForMap("""
-                select status, contract_version, baseline_version, weight, baseline, actual, adjustment, ai_assisted,
+                select status, state, contract_version, baseline_version, weight, baseline, actual, adjustment, ai_assisted,
                        correction_count from encounter_fact f
                 where contract_id = ? and (claim_id = ? or claim_id like ? || 'R')""", contractId, claimId, claimId);
     }
@@ -146,7 +146,8 @@ class SetBasedSettlementTest extends IntegrationTest {
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("52050.00");
         // eight included encounters, X4 and X8 of one patient
         assertThat(y.patients()).isEqualTo(7);
-        assertThat(fact("SB-Y", "X3")).containsEntry("status", "included").containsEntry("adjustment", "capped_low");
+        assertThat(fact("SB-Y", "X3")).containsEntry("status", "included").containsEntry("state", 0)
+                .containsEntry("adjustment", "capped_low");
         assertThat((java.math.BigDecimal) fact("SB-Y", "X3").get("actual")).isEqualByComparingTo("2000.00");
         assertThat((java.math.BigDecimal) fact("SB-Y", "X9").get("actual")).isEqualByComparingTo("11250.00");
         assertThat(fact("SB-X", "X9")).containsEntry("status", "not_eligible");

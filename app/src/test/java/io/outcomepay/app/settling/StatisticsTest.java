@@ -22,6 +22,8 @@ class StatisticsTest extends IntegrationTest {
 
     @Autowired
     Operations operations;
+    @Autowired
+    io.outcomepay.analytics.statistics.StoredStatistics stored;
 
     @TempDir
     Path dir;
@@ -41,7 +43,12 @@ class StatisticsTest extends IntegrationTest {
                 .row("ST-J5", "ST-H2", "193", "8000.00");
         operations.ingestCsv(claims.writeTo(dir, "st.csv"), IngestingClaims.Listener.silent());
 
-        PeriodStatistics stats = operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12), 11, 500);
+        Operations.ComputedStatistics beforeSettling = operations.statistics("ST-C", YearMonth.of(2026, 1),
+                YearMonth.of(2025, 12), 11, 500);
+        operations.settle("ST-C", YearMonth.of(2026, 1));
+        Operations.ComputedStatistics computed = operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12),
+                11, 500);
+        PeriodStatistics stats = computed.statistics();
         SettlementResult settled = operations.recalculate("ST-C", YearMonth.of(2026, 1), null);
 
         // The observed rate is the settlement's: (3 x 8,543.60 - 18,000.00) / (3 x 8,543.60)
@@ -61,8 +68,15 @@ class StatisticsTest extends IntegrationTest {
         assertThat(h1.costChange()).isEqualByComparingTo("0.01");
         assertThat(h1.flagged()).isTrue();
         assertThat(stats.topGroups()).extracting(SavingsStatistics.GroupSavings::group).containsExactly("193");
-        // Seeded: the same call gives the same figures.
-        assertThat(operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12), 11, 500)).isEqualTo(stats);
+        // Seeded: the same call gives the same figures; stored with the revision settled from the same data
+        assertThat(beforeSettling.statistics()).isEqualTo(stats);
+        assertThat(beforeSettling.storedWithRevision()).isNull();
+        assertThat(computed.storedWithRevision()).isEqualTo(1);
+        assertThat(stored.of("ST-C", YearMonth.of(2026, 1))).singleElement().satisfies(s -> {
+            assertThat(s.statistics()).isEqualTo(stats);
+            assertThat(s.fingerprint()).isEqualTo(settled.fingerprint());
+            assertThat(s.referencePeriod()).isEqualTo("2025-12");
+        });
         assertThatThrownBy(() -> operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12), 11, 5))
                 .hasMessage("resamples: at least 100, was 5");
     }

@@ -72,11 +72,9 @@ public record CasePricing(Currency currency, CaseBaseline baseline, SettlementTe
         BigDecimal reference = norm.reference();
         Money actual = new Money(line.allowedAmount(), currency);
         OutlierBounds bounds = terms.outliers();
-        String ratio = "actual " + actual.amount().toPlainString() + " / norm " + reference.toPlainString()
-                + " = " + actual.amount().divide(reference, SettlementEngine.RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
         if (bounds.review() != null && actual.amount().compareTo(bounds.review().multiply(reference)) > 0) {
-            return excluded(line, eligible, weight, ExclusionReason.EXPERT_REVIEW, ratio + " above review "
-                    + bounds.review().toPlainString());
+            return excluded(line, eligible, weight, ExclusionReason.EXPERT_REVIEW, ratio(actual, reference)
+                    + " above review " + bounds.review().toPlainString());
         }
         boolean low = actual.amount().compareTo(bounds.low().multiply(reference)) < 0;
         boolean high = actual.amount().compareTo(bounds.high().multiply(reference)) > 0;
@@ -86,7 +84,7 @@ public record CasePricing(Currency currency, CaseBaseline baseline, SettlementTe
             switch (bounds.rule()) {
                 case EXCLUDE -> {
                     return excluded(line, eligible, weight, low ? ExclusionReason.LOW_OUTLIER : ExclusionReason.HIGH_OUTLIER,
-                            ratio + " outside [" + bounds.low().toPlainString() + ", " + bounds.high().toPlainString() + "]");
+                            ratio(actual, reference) + " outside [" + bounds.low().toPlainString() + ", " + bounds.high().toPlainString() + "]");
                 }
                 case CAP -> actual = Money.roundHalfUp((low ? bounds.low() : bounds.high()).multiply(reference), currency);
                 case PRORATE -> {
@@ -100,6 +98,11 @@ public record CasePricing(Currency currency, CaseBaseline baseline, SettlementTe
             adjustment = (bounds.rule() == OutlierRule.CAP ? "capped_" : "prorated_") + (low ? "low" : "high");
         }
         return new PricedLine(line, eligible, null, null, caseBaseline.amount(), actual.amount(), weight, adjustment);
+    }
+
+    private static String ratio(Money actual, BigDecimal reference) {
+        return "actual " + actual.amount().toPlainString() + " / norm " + reference.toPlainString() + " = "
+                + actual.amount().divide(reference, SettlementEngine.RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static PricedLine excluded(EncounterLine line, boolean eligible, BigDecimal weight, ExclusionReason reason,
