@@ -22,14 +22,17 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
+import java.io.StringReader;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -153,14 +156,14 @@ public class EncounterFactProjection {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             String[] array = chunk.toArray(String[]::new);
             jdbc.update("delete from encounter_fact where encounter_id = any (?::uuid[])", (Object) array);
-            insert(readEncounters(array), contracts);
+            insert(readEncounters(array), contracts, false);
         }
         List<EncounterEvent.EncounterRecorded> recorded = pending.recorded.values().stream()
                 .filter(e -> !changed.contains(e.encounterId()))
                 .filter(e -> contracts.covers(e.hospitalId()))
                 .toList();
         for (int from = 0; from < recorded.size(); from += CHUNK) {
-            insert(fromEvents(recorded.subList(from, Math.min(recorded.size(), from + CHUNK))), contracts);
+            insert(fromEvents(recorded.subList(from, Math.min(recorded.size(), from + CHUNK))), contracts, true);
         }
     }
 
@@ -283,7 +286,8 @@ public class EncounterFactProjection {
         }).toList();
     }
 
-    private void insert(List<Encounter> encounters, Contracts contracts) {
+    /** @param newEncounters encounters first recorded in this batch (else their old facts were deleted) */
+    private void insert(List<Encounter> encounters, Contracts contracts, boolean newEncounters) {
         List<Fact> facts = new ArrayList<>();
         for (Encounter encounter : encounters) {
             EncounterLine line = encounter.line();
@@ -292,7 +296,45 @@ public class EncounterFactProjection {
                 facts.add(new Fact(month, period, encounter, month.pricing().price(line)));
             }
         }
-        jdbc.batchUpdate(INSERT, facts, 500, (ps, fact) -> fact.bind(ps));
+        if (facts.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(facts.size() * 400);
+        facts.forEach(fact -> fact.writeCopyRow(rows));
+        // COPY, far cheaper than binding every row. A new encounter has no facts unless a contract
+        // rebuild read it ahead: then the COPY meets its key and the rows go through an upsert.
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            java.sql.Savepoint savepoint = newEncounters ? connection.setSavepoint() : null;
+            try {
+                if (newEncounters) {
+                    copy(connection, "encounter_fact", rows);
+                    connection.releaseSavepoint(savepoint);
+                    return null;
+                }
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create temp table if not exists encounter_fact_stage "
+                        + "(like encounter_fact including defaults) on commit delete rows");
+                copy(connection, "encounter_fact_stage", rows);
+                statement.executeUpdate(UPSERT);
+                statement.execute("truncate encounter_fact_stage");
+            }
+            return null;
+        });
+    }
+
+    private static void copy(java.sql.Connection connection, String table, StringBuilder rows) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " ("
+                    + String.join(", ", COLUMNS) + ") from stdin", new StringReader(rows.toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy encounter facts", e);
+        }
     }
 
     private static final List<String> COLUMNS = List.of("encounter_id", "contract_id", "month_id", "hospital_id",
@@ -300,9 +342,8 @@ public class EncounterFactProjection {
             "dip_group", "weight", "allowed_amount", "paid_amount", "currency", "ai_assisted", "patient_pseudonym",
             "status", "state", "adjustment", "detail", "baseline", "actual", "baseline_minor", "actual_minor",
             "correction_count", "line_sha256");
-    private static final String INSERT = "insert into encounter_fact (" + String.join(", ", COLUMNS) + ") values (?::uuid, "
-            + String.join(", ", java.util.Collections.nCopies(COLUMNS.size() - 1, "?"))
-            + ") on conflict (encounter_id, contract_id) do update set "
+    private static final String UPSERT = "insert into encounter_fact (" + String.join(", ", COLUMNS) + ") select "
+            + String.join(", ", COLUMNS) + " from encounter_fact_stage on conflict (encounter_id, contract_id) do update set "
             + String.join(", ", COLUMNS.subList(2, COLUMNS.size()).stream().map(c -> c + " = excluded." + c).toList());
 
     /**
@@ -322,44 +363,47 @@ public class EncounterFactProjection {
                     : priced.exclusion() != null ? 2 : 0);
         }
 
-        void bind(PreparedStatement ps) throws SQLException {
+        /** The row in COPY text format, fields in {@link #COLUMNS} order. */
+        void writeCopyRow(StringBuilder out) {
             EncounterLine line = encounter.line();
             int scale = Money.scaleOf(month.pricing().currency());
-            ps.setString(1, line.encounterId());
-            ps.setString(2, month.contractId());
-            ps.setInt(3, month.monthId());
-            ps.setString(4, line.hospitalId());
-            ps.setString(5, period.toString());
-            ps.setInt(6, month.version());
-            ps.setString(7, month.baseline().tableId());
-            ps.setInt(8, month.baseline().tableVersion());
-            ps.setString(9, line.claimId());
-            ps.setDate(10, Date.valueOf(line.dischargeDate()));
-            ps.setString(11, line.drg());
-            ps.setString(12, line.dipGroup());
-            ps.setBigDecimal(13, priced.weight());
-            ps.setBigDecimal(14, line.allowedAmount());
-            ps.setBigDecimal(15, encounter.paid());
-            ps.setString(16, line.currency());
-            ps.setBoolean(17, line.aiAssisted());
-            ps.setString(18, line.patient());
-            ps.setString(19, status());
-            ps.setShort(20, state());
-            ps.setString(21, priced.adjustment());
-            ps.setString(22, priced.detail());
-            ps.setBigDecimal(23, priced.baseline());
-            ps.setBigDecimal(24, priced.actual());
-            setMinor(ps, 25, priced.baseline(), scale);
-            setMinor(ps, 26, priced.actual(), scale);
-            ps.setInt(27, encounter.corrections());
-            ps.setBytes(28, Fingerprint.lineSha256(line));
+            Object[] values = {line.encounterId(), month.contractId(), month.monthId(), line.hospitalId(), period,
+                    month.version(), month.baseline().tableId(), month.baseline().tableVersion(), line.claimId(),
+                    line.dischargeDate(), line.drg(), line.dipGroup(), priced.weight(), line.allowedAmount(),
+                    encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status(), state(),
+                    priced.adjustment(), priced.detail(), priced.baseline(), priced.actual(),
+                    minor(priced.baseline(), scale), minor(priced.actual(), scale), encounter.corrections()};
+            for (Object value : values) {
+                copyValue(out, value);
+                out.append('\t');
+            }
+            out.append("\\\\x").append(HexFormat.of().formatHex(Fingerprint.lineSha256(line))).append('\n');
         }
 
-        private static void setMinor(PreparedStatement ps, int index, BigDecimal amount, int scale) throws SQLException {
-            if (amount == null) {
-                ps.setNull(index, Types.BIGINT);
+        private static Long minor(BigDecimal amount, int scale) {
+            return amount == null ? null : amount.setScale(scale).unscaledValue().longValueExact();
+        }
+
+        private static void copyValue(StringBuilder out, Object value) {
+            if (value == null) {
+                out.append("\\N");
+            } else if (value instanceof BigDecimal decimal) {
+                out.append(decimal.toPlainString());
+            } else if (value instanceof Boolean bool) {
+                out.append(bool ? 't' : 'f');
+            } else if (value instanceof String text) {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    switch (c) {
+                        case '\\' -> out.append("\\\\");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        case '\t' -> out.append("\\t");
+                        default -> out.append(c);
+                    }
+                }
             } else {
-                ps.setLong(index, amount.setScale(scale).unscaledValue().longValueExact());
+                out.append(value);
             }
         }
     }

@@ -83,9 +83,10 @@ class BenchSettleCommand extends RuntimeCommand {
 
         long start = System.nanoTime();
         IngestReport report = operations.land(file, IngestingClaims.Listener.silent());
+        double landed = (System.nanoTime() - start) / 1e9;
         runtime.bean(ReadModelCatchUp.class).await();
-        out().printf(Locale.ROOT, "ingested %s in %.1f s (landed, read models and facts caught up)%n", report.summary(),
-                (System.nanoTime() - start) / 1e9);
+        out().printf(Locale.ROOT, "ingested %s: landed in %.1f s, read models and facts caught up in %.1f s%n",
+                report.summary(), landed, (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
         jdbc.execute("vacuum analyze encounter_fact");
         out().printf(Locale.ROOT, "vacuum analyze encounter_fact: %.1f s (autovacuum does this after a bulk load)%n",

@@ -95,6 +95,8 @@ public class AxonStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                // each tracking processor fetches this many events per query
+                .batchSize(1000)
                 .build();
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * A real PostgreSQL server (zonky's binaries from Maven) with its data directory under the
  * OutcomePay home, kept across runs. zonky turns fsync and synchronous_commit off; money data is
- * not kept that way, so both are turned back on.
+ * not kept that way, so both are turned back on. Buffers 1 GB, checkpoints every 4 GB of WAL.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -34,7 +34,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+                    .setServerConfig("full_page_writes", "on")
+                    // PostgreSQL's defaults (128 MB of buffers, 1 GB of WAL between checkpoints) are
+                    // sized for small machines; a month of a million encounter facts and their
+                    // indexes outgrow them
+                    .setServerConfig("shared_buffers", "1GB")
+                    .setServerConfig("max_wal_size", "4GB");
             if (port > 0) {
                 builder.setPort(port);
             }

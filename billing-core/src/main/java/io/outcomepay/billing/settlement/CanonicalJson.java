@@ -63,6 +63,15 @@ public final class CanonicalJson {
         }
     }
 
+    /** A string value (or null) as {@link #write} writes it. */
+    static void value(StringBuilder out, String s) {
+        if (s == null) {
+            out.append("null");
+        } else {
+            string(out, s);
+        }
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

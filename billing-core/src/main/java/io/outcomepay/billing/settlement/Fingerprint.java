@@ -74,17 +74,34 @@ public final class Fingerprint {
      * summed by SQL from stored line digests fingerprints the same as one priced in memory.
      */
     public static byte[] lineSha256(EncounterLine l) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("encounter_id", l.encounterId());
-        line.put("claim_id", l.claimId());
-        line.put("hospital_id", l.hospitalId());
-        line.put("discharge_date", l.dischargeDate().toString());
-        line.put("drg", l.drg());
-        line.put("dip_group", l.dipGroup());
-        line.put("allowed_amount", l.allowedAmount());
-        line.put("currency", l.currency());
-        line.put("ai_assisted", l.aiAssisted());
-        return newSha256().digest(CanonicalJson.write(line).getBytes(StandardCharsets.UTF_8));
+        return newSha256().digest(canonicalLine(l).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The line as {@link CanonicalJson#write} writes the map of its fields (keys sorted, every value
+     * a string or null), written directly: the facts processor digests every encounter.
+     */
+    static String canonicalLine(EncounterLine l) {
+        StringBuilder out = new StringBuilder(256);
+        out.append("{\"ai_assisted\":");
+        CanonicalJson.value(out, Boolean.toString(l.aiAssisted()));
+        out.append(",\"allowed_amount\":");
+        CanonicalJson.value(out, l.allowedAmount() == null ? null : l.allowedAmount().toPlainString());
+        out.append(",\"claim_id\":");
+        CanonicalJson.value(out, l.claimId());
+        out.append(",\"currency\":");
+        CanonicalJson.value(out, l.currency());
+        out.append(",\"dip_group\":");
+        CanonicalJson.value(out, l.dipGroup());
+        out.append(",\"discharge_date\":");
+        CanonicalJson.value(out, l.dischargeDate().toString());
+        out.append(",\"drg\":");
+        CanonicalJson.value(out, l.drg());
+        out.append(",\"encounter_id\":");
+        CanonicalJson.value(out, l.encounterId());
+        out.append(",\"hospital_id\":");
+        CanonicalJson.value(out, l.hospitalId());
+        return out.append('}').toString();
     }
 
     public static MessageDigest newSha256() {
