@@ -122,9 +122,34 @@ public class EncounterFactProjection {
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         jdbc.update("delete from encounter_fact");
     }
+
+    /**
+     * Prices every encounter at a contract's hospitals again, from encounter_view as it is (after a
+     * replay rebuilt it), into an empty encounter_fact; run in a transaction.
+     *
+     * @return the facts written
+     */
+    public long rebuildAll() {
+        Contracts contracts = new Contracts(loadContracts());
+        String[] hospitals = contracts.hospitalsOf(contracts.versions.keySet()).toArray(String[]::new);
+        long written = 0;
+        String after = "";
+        while (true) {
+            List<String> ids = jdbc.queryForList("""
+                    select encounter_id from encounter_view where hospital_id = any (?) and encounter_id > ?
+                    order by encounter_id limit ?""", String.class, hospitals, after, REBUILD_PAGE);
+            if (ids.isEmpty()) {
+                return written;
+            }
+            written += insert(readEncounters(ids.toArray(String[]::new)), contracts, true);
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private static final int REBUILD_PAGE = 10_000;
 
     private Pending pending(UnitOfWork<?> unitOfWork, TrackingToken token) {
         UnitOfWork<?> root = unitOfWork.root();
@@ -287,7 +312,7 @@ public class EncounterFactProjection {
     }
 
     /** @param newEncounters encounters first recorded in this batch (else their old facts were deleted) */
-    private void insert(List<Encounter> encounters, Contracts contracts, boolean newEncounters) {
+    private int insert(List<Encounter> encounters, Contracts contracts, boolean newEncounters) {
         List<Fact> facts = new ArrayList<>();
         for (Encounter encounter : encounters) {
             EncounterLine line = encounter.line();
@@ -297,7 +322,7 @@ public class EncounterFactProjection {
             }
         }
         if (facts.isEmpty()) {
-            return;
+            return 0;
         }
         StringBuilder rows = new StringBuilder(facts.size() * 400);
         facts.forEach(fact -> fact.writeCopyRow(rows));
@@ -326,6 +351,7 @@ public class EncounterFactProjection {
             }
             return null;
         });
+        return facts.size();
     }
 
     private static void copy(java.sql.Connection connection, String table, StringBuilder rows) throws SQLException {

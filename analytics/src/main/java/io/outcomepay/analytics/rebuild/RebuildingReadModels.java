@@ -1,70 +1,152 @@
 package io.outcomepay.analytics.rebuild;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.analytics.facts.EncounterFactProjection;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
- * Rebuilds every read model from the event store: each tracking processor (not the outbound one,
- * whose consumers keep their own state) is stopped, its token reset (its reset handler empties its
- * tables) and started again; returns when all have caught up with the events stored at the start.
+ * Rebuilds every read model from the event store in one pass: each tracking processor but the
+ * outbound one (whose consumers keep their own state) is stopped; the projections' reset handlers
+ * empty their tables; the event store is read once, in order, and every event handed to every
+ * projection, a batch of events per transaction (each projection writes a batch at once, as its
+ * processor does); the encounter facts are then priced in bulk from the rebuilt encounters; every
+ * processor's token is set to the last event read and the processors started again. Replaying
+ * through each processor separately would read the whole event store once per processor.
  * One OutcomePay process at a time: another one holding a processor's token would keep it.
  */
 public class RebuildingReadModels {
 
+    private static final int BATCH = 2000;
+
     private final EventProcessingConfiguration processing;
     private final ReadModelCatchUp catchUp;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionTemplate transactions;
+    private final List<AnnotationEventHandlerAdapter> projections;
+    private final EncounterFactProjection facts;
 
-    public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp) {
+    /**
+     * @param projections every projection but the facts, in the order they handle an event (the
+     *                    encounters before any projection reading them)
+     */
+    public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp, EventStore eventStore,
+                                TokenStore tokenStore, TransactionTemplate transactions,
+                                ParameterResolverFactory parameters, List<Object> projections,
+                                EncounterFactProjection facts) {
         this.processing = processing;
         this.catchUp = catchUp;
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
+        this.projections = projections.stream().map(p -> new AnnotationEventHandlerAdapter(p, parameters)).toList();
+        this.facts = facts;
     }
 
-    /** What a rebuild did: the processors reset, and the position of the last event they read again. */
-    public record Rebuilt(List<String> processors, long headPosition) {
+    /**
+     * What a rebuild did: the processors reset, the position of the last event read again, the
+     * events read and the encounter facts priced.
+     */
+    public record Rebuilt(List<String> processors, long headPosition, long events, long facts) {
     }
 
-    /** @param progress hears the position the slowest processor has reached, every half second */
+    /** @param progress hears the position reached, after every batch */
     public Rebuilt rebuild(LongConsumer progress) {
-        long head = catchUp.head();
-        Map<String, StreamingEventProcessor> readModels = new java.util.TreeMap<>();
+        Map<String, StreamingEventProcessor> readModels = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && !name.equals(ReadModelCatchUp.OUTBOUND)) {
                 readModels.put(name, streaming);
             }
         });
         readModels.values().forEach(StreamingEventProcessor::shutDown);
-        readModels.values().forEach(p -> awaitReleased(p));
-        readModels.values().forEach(StreamingEventProcessor::resetTokens);
-        readModels.values().forEach(StreamingEventProcessor::start);
-        while (slowest(readModels) < head) {
-            progress.accept(Math.max(0, slowest(readModels)));
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        readModels.values().forEach(RebuildingReadModels::awaitReleased);
+        long head = catchUp.head();
+        transactions.executeWithoutResult(s -> {
+            projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
+            facts.reset();
+        });
+        TrackingToken last = null;
+        long events = 0;
+        if (head >= 0) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+                long position = -1;
+                while (position < head) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    batch.add(event);
+                    last = event.trackingToken();
+                    position = last.position().orElse(position);
+                    if (batch.size() == BATCH || position >= head) {
+                        handle(batch);
+                        events += batch.size();
+                        batch.clear();
+                        progress.accept(position);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying the event store", e);
+            }
         }
+        long priced = transactions.execute(s -> facts.rebuildAll());
+        TrackingToken token = last;
+        transactions.executeWithoutResult(s -> readModels.keySet().forEach(name -> {
+            for (int segment : tokenStore.fetchSegments(name)) {
+                tokenStore.storeToken(token, name, segment);
+            }
+        }));
+        readModels.values().forEach(StreamingEventProcessor::start);
         catchUp.await();
         progress.accept(Math.max(0, head));
-        return new Rebuilt(List.copyOf(readModels.keySet()), head);
+        return new Rebuilt(List.copyOf(readModels.keySet()), head, events, priced);
     }
 
-    /** A processor's segments are released shortly after it stops; resetting needs them all. */
+    /** One batch in one transaction: each projection's batch work (pending inserts) runs as it commits. */
+    private void handle(List<EventMessage<?>> batch) {
+        transactions.executeWithoutResult(s -> {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                EventMessage<?> event = unitOfWork.getMessage();
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (projection.canHandle(event)) {
+                        projection.handle(event);
+                    }
+                }
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                throw new IllegalStateException("replay failed: " + result.exceptionResult().getMessage(),
+                        result.exceptionResult());
+            }
+        });
+    }
+
+    /** A processor's segments are released shortly after it stops; storing its token needs them all. */
     private static void awaitReleased(StreamingEventProcessor processor) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (processor.isRunning() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-    }
-
-    private static long slowest(Map<String, StreamingEventProcessor> processors) {
-        long slowest = Long.MAX_VALUE;
-        for (Map.Entry<String, StreamingEventProcessor> processor : processors.entrySet()) {
-            slowest = Math.min(slowest, ReadModelCatchUp.slowestPosition(processor.getKey(), processor.getValue()));
-        }
-        return slowest;
     }
 }

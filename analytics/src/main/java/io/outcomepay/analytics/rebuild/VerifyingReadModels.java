@@ -11,7 +11,14 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.outcomepay.analytics.settlements.SettlementReadModels;
+import io.outcomepay.billing.settlement.PricedPeriod;
+import io.outcomepay.billing.settlement.SettlementEngine;
+import io.outcomepay.billing.settlement.SettlementRequest;
+
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,16 +32,19 @@ import java.util.function.LongConsumer;
  * difference: per hospital the encounters, the voided ones and the sum of current allowed amounts
  * (encounter_view); the AI usage events (ai_usage_view); the contract versions
  * (contract_version_view); the baseline table versions (baseline_table_view); the settlement
- * revisions (settlement_view).
+ * revisions (settlement_view); and each contract month's encounter facts (encounter_fact) against
+ * its encounters priced in memory.
  */
 public class VerifyingReadModels {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final SettlementReadModels readModels;
 
-    public VerifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
+    public VerifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, SettlementReadModels readModels) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.readModels = readModels;
     }
 
     /** One total that differs: what, its value from the events and in the read model. */
@@ -107,7 +117,46 @@ public class VerifyingReadModels {
         compare("contract_version_view rows", contractVersions, "select count(*) from contract_version_view", differences);
         compare("baseline_table_view rows", baselineVersions, "select count(*) from baseline_table_view", differences);
         compare("settlement_view rows", settlements, "select count(*) from settlement_view", differences);
+        compareFacts(differences);
         return new Verified(read, differences);
+    }
+
+    /**
+     * Each contract month's encounter facts, summed as set-based settlement sums them, against its
+     * encounters (checked against the events above) priced in memory by the engine.
+     */
+    private void compareFacts(List<Difference> differences) {
+        List<String[]> months = jdbc.query("select contract_id, period from encounter_fact_month order by 1, 2",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)});
+        for (String[] month : months) {
+            YearMonth period = YearMonth.parse(month[1]);
+            var contract = readModels.contractInForce(month[0], period.atDay(1));
+            var baseline = contract.flatMap(c -> readModels.baseline(c.definition().baseline(), period.atDay(1)));
+            if (contract.isEmpty() || baseline.isEmpty()) {
+                continue;
+            }
+            var definition = contract.get().definition();
+            SettlementRequest request = new SettlementRequest(month[0], contract.get().version(), period,
+                    Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(),
+                    baseline.get(), definition.terms(), null, readModels.encounters(definition.hospitals(), period));
+            PricedPeriod expected = SettlementEngine.price(request);
+            PricedPeriod facts = readModels.priced(request);
+            if (!expected.equals(facts)) {
+                differences.add(new Difference("encounter_fact of " + month[0] + " " + month[1]
+                        + " (events: its encounter_view lines priced in memory)", summary(expected), summary(facts)));
+            }
+        }
+    }
+
+    private static String summary(PricedPeriod priced) {
+        BigDecimal baseline = priced.hospitals().stream().map(PricedPeriod.HospitalTotals::baseline)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal actual = priced.hospitals().stream().map(PricedPeriod.HospitalTotals::actual)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return priced.inPeriod() + " encounters, " + priced.notEligible() + " not eligible, "
+                + priced.exclusions().size() + " excluded, baseline " + baseline.toPlainString() + ", actual "
+                + actual.toPlainString() + ", lines sha256 " + priced.hospitals().stream()
+                .map(h -> h.hospitalId() + ":" + h.linesSha256().substring(0, 12)).toList();
     }
 
     private void compareEncounters(Map<String, Encounter> encounters, List<Difference> differences) {

@@ -84,8 +84,9 @@ public class BenchCommand extends ParentCommand {
             out().println("|---|---:|---:|---:|");
             out().printf(Locale.ROOT, "| reference: sequential read of the event table (%d MiB of payloads) | %d | %.1f | %.0f |%n",
                     read[1] >> 20, read[0], rawSeconds, read[0] / rawSeconds);
-            out().printf(Locale.ROOT, "| replay: %s rebuilt | %d | %.1f | %.0f |%n", String.join(", ", rebuilt.processors()),
-                    read[0], replaySeconds, read[0] / replaySeconds);
+            out().printf(Locale.ROOT, "| replay: %s rebuilt (%d encounter facts priced) | %d | %.1f | %.0f |%n",
+                    String.join(", ", rebuilt.processors()), rebuilt.facts(), rebuilt.events(), replaySeconds,
+                    rebuilt.events() / replaySeconds);
             return 0;
         }
     }

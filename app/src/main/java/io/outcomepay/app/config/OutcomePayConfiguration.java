@@ -29,6 +29,7 @@ import io.outcomepay.claims.intake.Pseudonymizer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Assembles the use cases and read models of all modules. */
 @Configuration(proxyBeanMethods = false)
@@ -90,13 +92,21 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public RebuildingReadModels rebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp) {
-        return new RebuildingReadModels(processing, catchUp);
+    public RebuildingReadModels rebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp,
+                                                     EventStore eventStore, TokenStore tokenStore,
+                                                     PlatformTransactionManager transactions,
+                                                     org.axonframework.config.Configuration axon,
+                                                     EncounterProjection encounters, ContractProjection contracts,
+                                                     BaselineProjection baselines, AiUsageProjection usage,
+                                                     SettlementProjection settlements, EncounterFactProjection facts) {
+        return new RebuildingReadModels(processing, catchUp, eventStore, tokenStore,
+                new TransactionTemplate(transactions), axon.parameterResolverFactory(),
+                List.of(encounters, contracts, baselines, usage, settlements), facts);
     }
 
     @Bean
-    public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc) {
-        return new VerifyingReadModels(eventStore, jdbc);
+    public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, JsonMapper readModelJson) {
+        return new VerifyingReadModels(eventStore, jdbc, new SettlementReadModels(jdbc, readModelJson));
     }
 
     @Bean
@@ -120,10 +130,15 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public io.outcomepay.analytics.statistics.StoredStatistics storedStatistics(JdbcTemplate jdbc,
+    public io.outcomepay.analytics.auditing.StoredStatistics storedStatistics(JdbcTemplate jdbc,
                                                                                JsonMapper readModelJson,
                                                                                ReadModelCatchUp catchUp, Clock clock) {
-        return new io.outcomepay.analytics.statistics.StoredStatistics(jdbc, readModelJson, catchUp, clock);
+        return new io.outcomepay.analytics.auditing.StoredStatistics(jdbc, readModelJson, catchUp, clock);
+    }
+
+    @Bean
+    public io.outcomepay.analytics.facts.GroupTotals groupTotals(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+        return new io.outcomepay.analytics.facts.GroupTotals(jdbc, catchUp);
     }
 
     @Bean

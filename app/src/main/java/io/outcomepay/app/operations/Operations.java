@@ -51,13 +51,13 @@ public class Operations {
     private final SettlingPeriod settling;
     private final DeadLetters deadLetters;
     private final io.outcomepay.app.metrics.IntakeMetrics metrics;
-    private final io.outcomepay.analytics.statistics.StoredStatistics storedStatistics;
+    private final io.outcomepay.analytics.auditing.StoredStatistics storedStatistics;
     private final tools.jackson.databind.json.JsonMapper usageJson = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public Operations(IngestingClaims ingesting, BaselineCatalog baselines, Pseudonymizer pseudonymizer,
                       ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling,
                       DeadLetters deadLetters, io.outcomepay.app.metrics.IntakeMetrics metrics,
-                      io.outcomepay.analytics.statistics.StoredStatistics storedStatistics) {
+                      io.outcomepay.analytics.auditing.StoredStatistics storedStatistics) {
         this.storedStatistics = storedStatistics;
         this.deadLetters = deadLetters;
         this.metrics = metrics;

@@ -2,7 +2,8 @@ package io.outcomepay.app.rest;
 
 import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.settlements.SettlementHistory;
-import io.outcomepay.analytics.statistics.StoredStatistics;
+import io.outcomepay.analytics.facts.GroupTotals;
+import io.outcomepay.analytics.auditing.StoredStatistics;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.application.SettlingPeriod;
@@ -27,11 +28,14 @@ public class SettlementsController {
     private final Operations operations;
     private final SettlementHistory history;
     private final StoredStatistics storedStatistics;
+    private final GroupTotals groupTotals;
 
-    public SettlementsController(Operations operations, SettlementHistory history, StoredStatistics storedStatistics) {
+    public SettlementsController(Operations operations, SettlementHistory history, StoredStatistics storedStatistics,
+                                 GroupTotals groupTotals) {
         this.operations = operations;
         this.history = history;
         this.storedStatistics = storedStatistics;
+        this.groupTotals = groupTotals;
     }
 
     /** Settles now; a new revision is recorded only if the fingerprint changed. */
@@ -78,5 +82,12 @@ public class SettlementsController {
     @GetMapping("/statistics/stored")
     public List<StoredStatistics.Stored> storedStatistics(@PathVariable String contractId, @PathVariable String period) {
         return storedStatistics.of(contractId, Months.parse("period:", period));
+    }
+
+    /** The month's encounter facts per hospital and DRG/DIP group, as they stand now. */
+    @GetMapping("/groups")
+    public List<GroupTotals.Group> groups(@PathVariable String contractId, @PathVariable String period,
+                                          @RequestParam(required = false) String hospital) {
+        return groupTotals.of(contractId, Months.parse("period:", period), hospital);
     }
 }

@@ -3,7 +3,9 @@ package io.outcomepay.app.rebuild;
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.operations.UsageEvent;
 import io.outcomepay.app.support.ClaimsFile;
+import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.claims.intake.IngestingClaims;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -27,25 +30,35 @@ class RebuildingReadModelsTest extends IntegrationTest {
     VerifyingReadModels verifying;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.outcomepay.analytics.catchup.ReadModelCatchUp catchUp;
 
     @TempDir
     Path dir;
 
     @Test
     void verifyCatchesACorruptedRowAndAReplayRebuildsWhatTheLiveProjectionBuilt() {
+        operations.createContract(Contracts.definition("RB-C", "RB-H", "2026-01-01", "6500.00"));
         operations.ingestCsv(ClaimsFile.claims()
                 .row("RB-1", "RB-H", "193", "8000.00").row("RB-2", "RB-H", "871", "12000.00")
                 .row("RB-3", "RB-H", "193", "9000.00")
                 .row("RB-1R", "RB-H", "193", "7500.00", "claim_frequency=replacement", "original_claim_id=RB-1")
                 .row("RB-3V", "RB-H", "193", "9000.00", "claim_frequency=void", "original_claim_id=RB-3")
                 .writeTo(dir, "rebuild.csv"), IngestingClaims.Listener.silent());
+        UsageEvent usage = new UsageEvent("EV-RB-2", "VENDOR-1", "sepsis-watch", "1", "RB-H", "RB-2", null,
+                "2026-01-12T08:00:00Z", "inference");
+        operations.recordAiUsage(usage, usage.details(), "test", 1);
+        operations.settle("RB-C", YearMonth.of(2026, 1));
+        Map<String, List<String>> everyReadModel = readModels();
         List<Map<String, Object>> live = rows();
         assertThat(verifying.verify(n -> { }).differences()).isEmpty();
 
         jdbc.update("update encounter_view set allowed_amount = allowed_amount + 1 where original_claim_id = 'RB-2'");
         List<VerifyingReadModels.Difference> found = verifying.verify(n -> { }).differences();
 
-        assertThat(found).extracting(VerifyingReadModels.Difference::what).containsExactly("encounter_view of hospital RB-H");
+        // the facts (priced from the events) no longer match the corrupted encounter_view either
+        assertThat(found).extracting(VerifyingReadModels.Difference::what).containsExactly("encounter_view of hospital RB-H",
+                "encounter_fact of RB-C 2026-01 (events: its encounter_view lines priced in memory)");
         assertThat(found.get(0).fromEvents()).isEqualTo("3 encounters, 1 voided, allowed 28500");
         assertThat(found.get(0).inReadModel()).isEqualTo("3 encounters, 1 voided, allowed 28501");
 
@@ -54,6 +67,30 @@ class RebuildingReadModelsTest extends IntegrationTest {
         assertThat(rebuilt.processors()).contains("encounters", "contracts", "baselines", "ai-usage").doesNotContain("outbound");
         assertThat(rows()).isEqualTo(live);
         assertThat(verifying.verify(n -> { }).differences()).isEmpty();
+        // every read model of every test so far, row for row, as the live processors built it
+        Map<String, List<String>> replayed = readModels();
+        READ_MODELS.forEach(table -> {
+            List<String> lost = new java.util.ArrayList<>(everyReadModel.get(table));
+            lost.removeAll(replayed.get(table));
+            List<String> added = new java.util.ArrayList<>(replayed.get(table));
+            added.removeAll(everyReadModel.get(table));
+            assertThat(lost).as(table + ": rows the replay lost").isEmpty();
+            assertThat(added).as(table + ": rows the replay added").isEmpty();
+            assertThat(replayed.get(table)).as(table).hasSameSizeAs(everyReadModel.get(table));
+        });
+        assertThat(everyReadModel.get("encounter_fact")).anySatisfy(row -> assertThat(row).contains("RB-C"));
+        assertThat(rebuilt.facts()).isEqualTo(everyReadModel.get("encounter_fact").size());
+    }
+
+    private static final List<String> READ_MODELS = List.of("encounter_view", "encounter_fact", "ai_usage_view",
+            "contract_version_view", "baseline_table_view", "baseline_entry_view", "settlement_view");
+
+    private Map<String, List<String>> readModels() {
+        catchUp.await();
+        Map<String, List<String>> tables = new java.util.TreeMap<>();
+        READ_MODELS.forEach(table -> tables.put(table, jdbc.queryForList(
+                "select to_jsonb(t)::text as row from " + table + " t order by 1", String.class)));
+        return tables;
     }
 
     private List<Map<String, Object>> rows() {

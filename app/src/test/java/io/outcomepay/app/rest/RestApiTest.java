@@ -115,6 +115,8 @@ class RestApiTest extends IntegrationTest {
         HttpResponse<String> fewResamples = send("GET", "/api/settlements/RS1-C/2026-01/statistics?resamples=5", null, null);
         HttpResponse<String> badPeriod = send("GET", "/api/settlements/RS1-C/2026-13/statistics", null, null);
         HttpResponse<String> stored = send("GET", "/api/settlements/RS1-C/2026-01/statistics/stored", null, null);
+        HttpResponse<String> groups = send("GET", "/api/settlements/RS1-C/2026-01/groups?hospital=RS1-H001", null, null);
+        HttpResponse<String> badGroups = send("GET", "/api/settlements/RS1-C/2026-1/groups", null, null);
 
         assertThat(stats.statusCode()).isEqualTo(200);
         // (2 x 8,543.60 - 15,000.00) / (2 x 8,543.60)
@@ -130,6 +132,19 @@ class RestApiTest extends IntegrationTest {
         assertThat(json.readTree(stored.body()).at("/0/seed").asLong()).isEqualTo(3);
         assertThat(json.readTree(stored.body()).at("/0/statistics").toString())
                 .isEqualTo(json.readTree(stats.body()).get("statistics").toString());
+        // DRG 193 at 1.3144 x 6,500.00 = 8,543.60: two AI-assisted cases included, one not eligible
+        JsonNode group = json.readTree(groups.body()).get(0);
+        assertThat(json.readTree(groups.body())).hasSize(1);
+        assertThat(group.get("group").asString()).isEqualTo("193");
+        assertThat(group.get("encounters").asLong()).isEqualTo(3);
+        assertThat(group.get("aiAssisted").asLong()).isEqualTo(2);
+        assertThat(group.get("included").asLong()).isEqualTo(2);
+        assertThat(group.get("notEligible").asLong()).isEqualTo(1);
+        assertThat(group.get("baselineTotal").decimalValue()).isEqualByComparingTo("17087.20");
+        assertThat(group.get("actualTotal").decimalValue()).isEqualByComparingTo("15000.00");
+        assertThat(group.get("savings").decimalValue()).isEqualByComparingTo("2087.20");
+        assertThat(badGroups.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badGroups.body()).get("field").asString()).isEqualTo("period");
         assertThat(fewResamples.statusCode()).isEqualTo(400);
         assertThat(json.readTree(fewResamples.body()).get("detail").asString()).isEqualTo("resamples: at least 100, was 5");
         assertThat(json.readTree(fewResamples.body()).get("field").asString()).isEqualTo("resamples");

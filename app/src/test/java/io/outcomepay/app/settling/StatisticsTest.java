@@ -23,7 +23,7 @@ class StatisticsTest extends IntegrationTest {
     @Autowired
     Operations operations;
     @Autowired
-    io.outcomepay.analytics.statistics.StoredStatistics stored;
+    io.outcomepay.analytics.auditing.StoredStatistics stored;
 
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
-package io.outcomepay.analytics.statistics;
+package io.outcomepay.analytics.auditing;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.analytics.statistics.PeriodStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
