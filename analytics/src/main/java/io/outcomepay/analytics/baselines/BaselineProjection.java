@@ -43,7 +43,7 @@ public class BaselineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from baseline_entry_view");
-        jdbc.update("delete from baseline_table_view");
+        jdbc.execute("truncate baseline_entry_view");
+        jdbc.execute("truncate baseline_table_view");
     }
 }

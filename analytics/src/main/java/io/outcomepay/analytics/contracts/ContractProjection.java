@@ -45,6 +45,6 @@ public class ContractProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from contract_version_view");
+        jdbc.execute("truncate contract_version_view");
     }
 }

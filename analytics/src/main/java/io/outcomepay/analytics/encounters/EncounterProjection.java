@@ -115,6 +115,6 @@ public class EncounterProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from encounter_view");
+        jdbc.execute("truncate encounter_view");
     }
 }

@@ -123,7 +123,7 @@ public class EncounterFactProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("delete from encounter_fact");
+        jdbc.execute("truncate encounter_fact");
     }
 
     /**

@@ -36,6 +36,6 @@ public class SettlementProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from settlement_view");
+        jdbc.execute("truncate settlement_view");
     }
 }

@@ -39,6 +39,6 @@ public class AiUsageProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from ai_usage_view");
+        jdbc.execute("truncate ai_usage_view");
     }
 }
