@@ -194,4 +194,25 @@ class SetBasedSettlementTest extends IntegrationTest {
                         r -> r.get("excluded"), r -> r.get("baseline_total"))
                 .containsExactly(tuple("193", 3L, 2L, 1L, "14400.00"), tuple("470", 1L, 1L, 0L, "12000.00"));
     }
+
+    @Test
+    void aContractCreatedAfterItsClaimsPricesThemAll() throws Exception {
+        operations.ingestCsv(ClaimsFile.claims()
+                .row("LT1", "SB-L1", "193", "4500.00")
+                .row("LT2", "SB-L1", "470", "9000.00")
+                .row("LT3", "SB-L1", "871", "7000.00", "ai_assisted=false", "ai_service=")
+                .writeTo(dir, "sb-late.csv"), IngestingClaims.Listener.silent());
+        operations.createContract(ContractYaml.read(new ByteArrayInputStream(
+                io.outcomepay.app.support.Contracts.yaml("SB-LATE", "SB-L1", "2026-01-01", "6500.00")
+                        .getBytes(StandardCharsets.UTF_8)), "late.yaml"));
+
+        SettlementResult late = settledBothWays("SB-LATE");
+
+        // DRG 193 at 1.3144 and 470 at the shipped table's weight, both AI-assisted; LT3 not eligible
+        assertThat(late.inPeriod()).isEqualTo(3);
+        assertThat(late.notEligible()).isEqualTo(1);
+        assertThat(late.total().encounters()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from encounter_fact where contract_id = 'SB-LATE'",
+                Integer.class)).isEqualTo(3);
+    }
 }
