@@ -10,6 +10,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.outcomepay.analytics.copy.CopyRows;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -46,31 +48,47 @@ public class EncounterProjection {
         });
     }
 
+    private static final List<String> INSERTED = List.of("encounter_id", "hospital_id", "original_claim_id",
+            "current_claim_id", "admit_date", "discharge_date", "drg", "allowed_amount", "currency", "ai_service",
+            "ai_assisted", "voided", "dip_group", "patient_pseudonym");
+
+    /** One COPY; should an encounter be there already (an event handled twice), inserts skipping it. */
     private void flush(List<EncounterRecorded> pending) {
         if (pending.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                insert into encounter_view (encounter_id, hospital_id, original_claim_id, current_claim_id, admit_date,
-                    discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group,
-                    patient_pseudonym)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
-                on conflict (encounter_id) do nothing""", pending, pending.size(), (ps, event) -> {
+        CopyRows rows = new CopyRows();
+        pending.forEach(event -> {
             ClaimDetails c = event.claim();
-            ps.setString(1, event.encounterId());
-            ps.setString(2, c.hospitalId());
-            ps.setString(3, c.claimId());
-            ps.setString(4, c.claimId());
-            ps.setDate(5, Date.valueOf(c.admitDate()));
-            ps.setDate(6, Date.valueOf(c.dischargeDate()));
-            ps.setString(7, c.drg());
-            ps.setBigDecimal(8, c.allowedAmount());
-            ps.setString(9, c.currency());
-            ps.setString(10, c.aiService());
-            ps.setBoolean(11, c.aiAssisted());
-            ps.setString(12, c.dipGroup());
-            ps.setString(13, c.patientPseudonym());
+            rows.add(event.encounterId(), c.hospitalId(), c.claimId(), c.claimId(), c.admitDate(), c.dischargeDate(),
+                    c.drg(), c.allowedAmount(), c.currency(), c.aiService(), c.aiAssisted(), false, c.dipGroup(),
+                    c.patientPseudonym());
         });
+        boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                rows.copyInto(connection, "encounter_view", INSERTED));
+        if (!copied) {
+            jdbc.batchUpdate("""
+                    insert into encounter_view (encounter_id, hospital_id, original_claim_id, current_claim_id, admit_date,
+                        discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group,
+                        patient_pseudonym)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
+                    on conflict (encounter_id) do nothing""", pending, pending.size(), (ps, event) -> {
+                ClaimDetails c = event.claim();
+                ps.setString(1, event.encounterId());
+                ps.setString(2, c.hospitalId());
+                ps.setString(3, c.claimId());
+                ps.setString(4, c.claimId());
+                ps.setDate(5, Date.valueOf(c.admitDate()));
+                ps.setDate(6, Date.valueOf(c.dischargeDate()));
+                ps.setString(7, c.drg());
+                ps.setBigDecimal(8, c.allowedAmount());
+                ps.setString(9, c.currency());
+                ps.setString(10, c.aiService());
+                ps.setBoolean(11, c.aiAssisted());
+                ps.setString(12, c.dipGroup());
+                ps.setString(13, c.patientPseudonym());
+            });
+        }
         pending.clear();
     }
 

@@ -3,6 +3,7 @@ package io.outcomepay.analytics.facts;
 import io.outcomepay.analytics.baselines.BaselineProjection;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractProjection;
+import io.outcomepay.analytics.copy.CopyRows;
 import io.outcomepay.analytics.encounters.EncounterProjection;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
@@ -22,17 +23,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.io.StringReader;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -324,43 +321,24 @@ public class EncounterFactProjection {
         if (facts.isEmpty()) {
             return 0;
         }
-        StringBuilder rows = new StringBuilder(facts.size() * 400);
-        facts.forEach(fact -> fact.writeCopyRow(rows));
+        CopyRows rows = new CopyRows();
+        facts.forEach(fact -> fact.addTo(rows));
         // COPY, far cheaper than binding every row. A new encounter has no facts unless a contract
         // rebuild read it ahead: then the COPY meets its key and the rows go through an upsert.
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            java.sql.Savepoint savepoint = newEncounters ? connection.setSavepoint() : null;
-            try {
-                if (newEncounters) {
-                    copy(connection, "encounter_fact", rows);
-                    connection.releaseSavepoint(savepoint);
-                    return null;
-                }
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                connection.rollback(savepoint);
+            if (newEncounters && rows.copyInto(connection, "encounter_fact", COLUMNS)) {
+                return null;
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("create temp table if not exists encounter_fact_stage "
                         + "(like encounter_fact including defaults) on commit delete rows");
-                copy(connection, "encounter_fact_stage", rows);
+                rows.copyInto(connection, "encounter_fact_stage", COLUMNS);
                 statement.executeUpdate(UPSERT);
                 statement.execute("truncate encounter_fact_stage");
             }
             return null;
         });
         return facts.size();
-    }
-
-    private static void copy(java.sql.Connection connection, String table, StringBuilder rows) throws SQLException {
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " ("
-                    + String.join(", ", COLUMNS) + ") from stdin", new StringReader(rows.toString()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot copy encounter facts", e);
-        }
     }
 
     private static final List<String> COLUMNS = List.of("encounter_id", "contract_id", "month_id", "hospital_id",
@@ -373,8 +351,7 @@ public class EncounterFactProjection {
             + String.join(", ", COLUMNS.subList(2, COLUMNS.size()).stream().map(c -> c + " = excluded." + c).toList());
 
     /**
-     * One row of encounter_fact, bound with typed parameters (one server-side plan for every row).
-     * state: 0 included, 1 not eligible, 2 excluded, 3 voided or denied (out of the settlement).
+     * One row of encounter_fact. state: 0 included, 1 not eligible, 2 excluded, 3 voided or denied (out of the settlement).
      */
     private record Fact(PricedMonth month, YearMonth period, Encounter encounter, CasePricing.PricedLine priced) {
 
@@ -389,48 +366,21 @@ public class EncounterFactProjection {
                     : priced.exclusion() != null ? 2 : 0);
         }
 
-        /** The row in COPY text format, fields in {@link #COLUMNS} order. */
-        void writeCopyRow(StringBuilder out) {
+        /** The row, fields in {@link #COLUMNS} order. */
+        void addTo(CopyRows rows) {
             EncounterLine line = encounter.line();
             int scale = Money.scaleOf(month.pricing().currency());
-            Object[] values = {line.encounterId(), month.contractId(), month.monthId(), line.hospitalId(), period,
+            rows.add(line.encounterId(), month.contractId(), month.monthId(), line.hospitalId(), period,
                     month.version(), month.baseline().tableId(), month.baseline().tableVersion(), line.claimId(),
                     line.dischargeDate(), line.drg(), line.dipGroup(), priced.weight(), line.allowedAmount(),
                     encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status(), state(),
                     priced.adjustment(), priced.detail(), priced.baseline(), priced.actual(),
-                    minor(priced.baseline(), scale), minor(priced.actual(), scale), encounter.corrections()};
-            for (Object value : values) {
-                copyValue(out, value);
-                out.append('\t');
-            }
-            out.append("\\\\x").append(HexFormat.of().formatHex(Fingerprint.lineSha256(line))).append('\n');
+                    minor(priced.baseline(), scale), minor(priced.actual(), scale), encounter.corrections(),
+                    Fingerprint.lineSha256(line));
         }
 
         private static Long minor(BigDecimal amount, int scale) {
             return amount == null ? null : amount.setScale(scale).unscaledValue().longValueExact();
-        }
-
-        private static void copyValue(StringBuilder out, Object value) {
-            if (value == null) {
-                out.append("\\N");
-            } else if (value instanceof BigDecimal decimal) {
-                out.append(decimal.toPlainString());
-            } else if (value instanceof Boolean bool) {
-                out.append(bool ? 't' : 'f');
-            } else if (value instanceof String text) {
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    switch (c) {
-                        case '\\' -> out.append("\\\\");
-                        case '\n' -> out.append("\\n");
-                        case '\r' -> out.append("\\r");
-                        case '\t' -> out.append("\\t");
-                        default -> out.append(c);
-                    }
-                }
-            } else {
-                out.append(value);
-            }
         }
     }
 }
