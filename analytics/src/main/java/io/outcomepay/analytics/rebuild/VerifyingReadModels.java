@@ -12,13 +12,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.outcomepay.analytics.settlements.SettlementReadModels;
+import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.billing.settlement.PricedPeriod;
 import io.outcomepay.billing.settlement.SettlementEngine;
 import io.outcomepay.billing.settlement.SettlementRequest;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Currency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,16 +129,12 @@ public class VerifyingReadModels {
         List<String[]> months = jdbc.query("select contract_id, period from encounter_fact_month order by 1, 2",
                 (rs, i) -> new String[]{rs.getString(1), rs.getString(2)});
         for (String[] month : months) {
-            YearMonth period = YearMonth.parse(month[1]);
-            var contract = readModels.contractInForce(month[0], period.atDay(1));
-            var baseline = contract.flatMap(c -> readModels.baseline(c.definition().baseline(), period.atDay(1)));
-            if (contract.isEmpty() || baseline.isEmpty()) {
+            SettlementRequest request;
+            try {
+                request = SettlingPeriod.request(readModels, month[0], YearMonth.parse(month[1]), null, null);
+            } catch (SettlingPeriod.SettlementRefused notPriced) {
                 continue;
             }
-            var definition = contract.get().definition();
-            SettlementRequest request = new SettlementRequest(month[0], contract.get().version(), period,
-                    Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(),
-                    baseline.get(), definition.terms(), null, readModels.encounters(definition.hospitals(), period));
             PricedPeriod expected = SettlementEngine.price(request);
             PricedPeriod facts = readModels.priced(request);
             if (!expected.equals(facts)) {

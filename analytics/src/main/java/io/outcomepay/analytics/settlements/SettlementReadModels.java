@@ -32,7 +32,7 @@ import java.util.Optional;
  * facts processor reads them at a position it has awaited; settling reads them through
  * {@link #waitingForCatchUp}.
  */
-public class SettlementReadModels {
+public class SettlementReadModels implements SettlementSources {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -72,6 +72,7 @@ public class SettlementReadModels {
     }
 
     /** The version with the latest effective date on or before the day, if that version is still in force. */
+    @Override
     public Optional<SettlementSources.ContractVersion> contractInForce(String contractId, LocalDate day) {
         return jdbc.query("""
                         select version, definition from contract_version_view
@@ -81,6 +82,7 @@ public class SettlementReadModels {
                 .stream().filter(v -> v.definition().inForceOn(day)).findFirst();
     }
 
+    @Override
     public Optional<CaseBaseline> baseline(ContractDefinition.BaselineReference reference, LocalDate day) {
         String kind = "dip".equals(reference.kind()) ? "DIP_SCORE" : "DRG_RELATIVE_WEIGHT";
         return jdbc.query("""
@@ -112,6 +114,7 @@ public class SettlementReadModels {
      * An encounter is AI-assisted when its claim says so or a vendor's usage event names it; its
      * actual cost is the payer's covered amount once a remittance gave one; denied ones are left out.
      */
+    @Override
     public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
         return jdbc.query("""
                         select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
@@ -138,6 +141,7 @@ public class SettlementReadModels {
      * when a banded minimum rate needs it, the distinct patients. The same as pricing the lines in
      * memory ({@link io.outcomepay.billing.settlement.SettlementEngine#price}): the fingerprint shows it.
      */
+    @Override
     public PricedPeriod priced(SettlementRequest request) {
         String contract = request.contractId();
         String period = request.period().toString();

@@ -71,12 +71,18 @@ public class SettlingPeriod {
         return terms(contractId, period, qualityScore, null);
     }
 
-    /**
-     * The contract version and the baseline table version in force on the month's first day, and
-     * the given encounters (null: read them).
-     */
     private SettlementRequest terms(String contractId, YearMonth period, BigDecimal qualityScore,
                                     List<io.outcomepay.billing.settlement.EncounterLine> encounters) {
+        return request(sources, contractId, period, qualityScore, encounters);
+    }
+
+    /**
+     * The contract version and the baseline table version in force on the month's first day, and
+     * the given encounters (null: read them), from these sources.
+     */
+    public static SettlementRequest request(SettlementSources sources, String contractId, YearMonth period,
+                                            BigDecimal qualityScore,
+                                            List<io.outcomepay.billing.settlement.EncounterLine> encounters) {
         LocalDate firstDay = period.atDay(1);
         SettlementSources.ContractVersion contract = sources.contractInForce(contractId, firstDay)
                 .orElseThrow(() -> new SettlementRefused("contract " + contractId + " is not in force on " + firstDay));
