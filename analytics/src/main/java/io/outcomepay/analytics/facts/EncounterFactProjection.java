@@ -283,15 +283,10 @@ public class EncounterFactProjection {
 
     /** Encounters as encounter_view and ai_usage_view hold them now. */
     private List<Encounter> readEncounters(String[] ids) {
-        return jdbc.query("""
-                        select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
-                               coalesce(e.payer_allowed, e.allowed_amount), e.currency,
-                               e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
-                               e.dip_group, e.patient_pseudonym, e.voided, e.denied, e.payer_paid, e.correction_count
-                        from encounter_view e where e.encounter_id = any (?)""",
-                (rs, i) -> new Encounter(new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
-                        rs.getBoolean(8), rs.getString(9), rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12),
+        return jdbc.query("select " + SettlementReadModels.LINE_COLUMNS
+                        + ", e.voided, e.denied, e.payer_paid, e.correction_count from encounter_view e"
+                        + " where e.encounter_id = any (?)",
+                (rs, i) -> new Encounter(SettlementReadModels.line(rs), rs.getBoolean(11), rs.getBoolean(12),
                         rs.getBigDecimal(13), rs.getInt(14)), (Object) ids);
     }
 

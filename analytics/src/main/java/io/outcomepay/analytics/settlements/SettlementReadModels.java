@@ -116,12 +116,8 @@ public class SettlementReadModels implements SettlementSources {
      */
     @Override
     public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
-        return jdbc.query("""
-                        select e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
-                               coalesce(e.payer_allowed, e.allowed_amount), e.currency,
-                               e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
-                               e.dip_group, e.patient_pseudonym
-                        from encounter_view e
+        return jdbc.query("select " + LINE_COLUMNS + """
+                         from encounter_view e
                         where e.hospital_id = any (?) and e.discharge_date between ? and ? and not e.voided
                           and not e.denied""",
                 ps -> {
@@ -129,9 +125,25 @@ public class SettlementReadModels implements SettlementSources {
                     ps.setDate(2, Date.valueOf(period.atDay(1)));
                     ps.setDate(3, Date.valueOf(period.atEndOfMonth()));
                 },
-                (rs, i) -> new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
-                        rs.getBoolean(8), rs.getString(9), rs.getString(10)));
+                (rs, i) -> line(rs));
+    }
+
+    /**
+     * The columns of encounter_view e an encounter line is read from (the first ten of a row): its
+     * cost is the payer's covered amount once a remittance gave one; it is AI-assisted when its
+     * claim says so or a vendor's usage event names it.
+     */
+    public static final String LINE_COLUMNS = """
+            e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
+            coalesce(e.payer_allowed, e.allowed_amount), e.currency,
+            e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
+            e.dip_group, e.patient_pseudonym""";
+
+    /** The encounter line of a row selected with {@link #LINE_COLUMNS}. */
+    public static EncounterLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                rs.getString(10));
     }
 
     /**
