@@ -5,6 +5,7 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.copy.CopyRows;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.billing.baseline.api.BaselineTablePublished;
@@ -25,6 +26,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -89,6 +92,8 @@ public class EncounterFactProjection {
         final Set<String> contracts = new HashSet<>();
         final Set<String> tables = new HashSet<>();
         long position = -1;
+        /** false in a replay: it rebuilds the read models read here in event order, in the same transaction */
+        boolean awaitReadModels = true;
     }
 
     @EventHandler
@@ -123,38 +128,12 @@ public class EncounterFactProjection {
         jdbc.execute("truncate encounter_fact");
     }
 
-    /**
-     * Prices every encounter at a contract's hospitals again, from encounter_view as it is (after a
-     * replay rebuilt it), into an empty encounter_fact; run in a transaction.
-     *
-     * @return the facts written
-     */
-    public long rebuildAll() {
-        Contracts contracts = new Contracts(loadContracts());
-        String[] hospitals = contracts.hospitalsOf(contracts.versions.keySet()).toArray(String[]::new);
-        long written = 0;
-        String after = "";
-        while (true) {
-            List<String> ids = jdbc.queryForList("""
-                    select encounter_id from encounter_view where hospital_id = any (?) and encounter_id > ?
-                    order by encounter_id limit ?""", String.class, hospitals, after, REBUILD_PAGE);
-            if (ids.isEmpty()) {
-                return written;
-            }
-            written += insert(readEncounters(ids.toArray(String[]::new)), contracts, true);
-            after = ids.get(ids.size() - 1);
-        }
-    }
-
-    private static final int REBUILD_PAGE = 10_000;
-
     private Pending pending(UnitOfWork<?> unitOfWork, TrackingToken token) {
         UnitOfWork<?> root = unitOfWork.root();
         Pending pending = root.getOrComputeResource(PENDING, key -> {
             Pending created = new Pending();
+            created.awaitReadModels = !root.resources().containsKey(RebuildingReadModels.REPLAYING);
             root.onPrepareCommit(u -> flush(created));
-            // month ids created in a rolled back batch are gone from the table
-            root.onRollback(u -> monthIds.clear());
             return created;
         });
         pending.position = Math.max(pending.position, token.position().orElse(pending.position));
@@ -162,7 +141,9 @@ public class EncounterFactProjection {
     }
 
     private void flush(Pending pending) {
-        catchUp.awaitPosition(READS, pending.position);
+        if (pending.awaitReadModels) {
+            catchUp.awaitPosition(READS, pending.position);
+        }
         Contracts contracts = new Contracts(loadContracts());
         Set<String> rebuilt = new TreeSet<>(pending.contracts);
         rebuilt.addAll(contracts.referencing(pending.tables));
@@ -192,6 +173,17 @@ public class EncounterFactProjection {
     /** The compact key of a contract month in encounter_fact (its settlement index), created on first use. */
     private int monthId(String contractId, YearMonth period) {
         return monthIds.computeIfAbsent(contractId + "|" + period, k -> {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            // a month id created in a rolled back transaction is gone from the table
+                            monthIds.clear();
+                        }
+                    }
+                });
+            }
             jdbc.update("insert into encounter_fact_month (contract_id, period) values (?, ?) on conflict do nothing",
                     contractId, period.toString());
             return jdbc.queryForObject("select month_id from encounter_fact_month where contract_id = ? and period = ?",

@@ -1,7 +1,6 @@
 package io.outcomepay.analytics.rebuild;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
-import io.outcomepay.analytics.facts.EncounterFactProjection;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -15,29 +14,37 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
  * Rebuilds every read model from the event store in one pass: each tracking processor but the
- * outbound one (whose consumers keep their own state) is stopped; the projections' reset handlers
- * empty their tables; the event store is read once, in order, and every event handed to every
- * projection, a batch of events per transaction (each projection writes a batch at once, as its
- * processor does); the encounter facts are then priced in bulk from the rebuilt encounters; every
- * processor's token is set to the last event read and the processors started again. Replaying
- * through each processor separately would read the whole event store once per processor.
+ * outbound one (whose consumers keep their own state) is stopped; in one transaction the
+ * projections' reset handlers empty their tables, the event store is read once, in order, and every
+ * event handed to every projection, a batch of events at a time, each projection doing its batch
+ * work (COPY of new rows, the encounter facts priced) as its processor does; every processor's
+ * token is set to the last event read and the processors started again. A reader thread reads and
+ * deserializes the next batches while the current one is written. Replaying through each processor
+ * separately would read the whole event store once per processor.
  * One OutcomePay process at a time: another one holding a processor's token would keep it.
  */
 public class RebuildingReadModels {
 
     private static final int BATCH = 2000;
+    /**
+     * Set on the unit of work of a replayed batch: every read model is then rebuilt in event order in
+     * the same transaction, so a projection reading others need not wait for their processors.
+     */
+    public static final String REPLAYING = RebuildingReadModels.class.getName() + ".replaying";
 
     private final EventProcessingConfiguration processing;
     private final ReadModelCatchUp catchUp;
@@ -45,28 +52,31 @@ public class RebuildingReadModels {
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final List<AnnotationEventHandlerAdapter> projections;
-    private final EncounterFactProjection facts;
+    private final JdbcTemplate jdbc;
+    private final List<String> bulkTables;
 
     /**
-     * @param projections every projection but the facts, in the order they handle an event (the
-     *                    encounters before any projection reading them)
+     * @param projections every projection, in the order they handle an event (the read models before
+     *                    a projection reading them: the facts last)
+     * @param bulkTables  the large tables the projections fill, whose secondary indexes are built after the load
      */
     public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp, EventStore eventStore,
                                 TokenStore tokenStore, TransactionTemplate transactions,
                                 ParameterResolverFactory parameters, List<Object> projections,
-                                EncounterFactProjection facts) {
+                                JdbcTemplate jdbc, List<String> bulkTables) {
         this.processing = processing;
         this.catchUp = catchUp;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.projections = projections.stream().map(p -> new AnnotationEventHandlerAdapter(p, parameters)).toList();
-        this.facts = facts;
+        this.jdbc = jdbc;
+        this.bulkTables = List.copyOf(bulkTables);
     }
 
     /**
      * What a rebuild did: the processors reset, the position of the last event read again, the
-     * events read and the encounter facts priced.
+     * events read and the encounter facts there are now.
      */
     public record Rebuilt(List<String> processors, long headPosition, long events, long facts) {
     }
@@ -82,50 +92,62 @@ public class RebuildingReadModels {
         readModels.values().forEach(StreamingEventProcessor::shutDown);
         readModels.values().forEach(RebuildingReadModels::awaitReleased);
         long head = catchUp.head();
-        transactions.executeWithoutResult(s -> {
-            projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
-            facts.reset();
-        });
+        Rebuilt rebuilt;
+        try {
+            rebuilt = transactions.execute(s -> rebuildInOneTransaction(readModels.keySet(), head, progress));
+        } finally {
+            readModels.values().forEach(StreamingEventProcessor::start);
+        }
+        jdbc.execute("analyze " + String.join(", ", bulkTables));
+        catchUp.await();
+        progress.accept(Math.max(0, head));
+        return rebuilt;
+    }
+
+    /**
+     * Everything in one transaction: readers see the old read models until it commits, a failure
+     * leaves them as they were, and (with PostgreSQL's minimal WAL level) tables emptied and loaded in
+     * the same transaction skip the WAL. The bulk tables' secondary indexes are dropped first and
+     * built again after the load, a sort each instead of a million random insertions.
+     */
+    private Rebuilt rebuildInOneTransaction(Set<String> processors, long head, LongConsumer progress) {
+        projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
+        Map<String, String> indexes = new TreeMap<>();
+        jdbc.query("""
+                select indexname, indexdef from pg_indexes i where schemaname = current_schema() and tablename = any (?)
+                and not exists (select 1 from pg_constraint c where c.conname = i.indexname)""",
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }, (Object) bulkTables.toArray(String[]::new));
+        indexes.keySet().forEach(index -> jdbc.execute("drop index " + index));
         TrackingToken last = null;
         long events = 0;
         if (head >= 0) {
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                List<EventMessage<?>> batch = new ArrayList<>(BATCH);
-                long position = -1;
-                while (position < head) {
-                    TrackedEventMessage<?> event = stream.nextAvailable();
-                    batch.add(event);
-                    last = event.trackingToken();
-                    position = last.position().orElse(position);
-                    if (batch.size() == BATCH || position >= head) {
-                        handle(batch);
-                        events += batch.size();
-                        batch.clear();
-                        progress.accept(position);
-                    }
+            try (EventReader reader = new EventReader(eventStore, head, BATCH)) {
+                for (List<TrackedEventMessage<?>> batch = reader.next(); !batch.isEmpty(); batch = reader.next()) {
+                    handle(batch);
+                    events += batch.size();
+                    last = batch.get(batch.size() - 1).trackingToken();
+                    progress.accept(last.position().orElse(head));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while replaying the event store", e);
             }
         }
-        long priced = transactions.execute(s -> facts.rebuildAll());
+        indexes.values().forEach(jdbc::execute);
         TrackingToken token = last;
-        transactions.executeWithoutResult(s -> readModels.keySet().forEach(name -> {
+        processors.forEach(name -> {
             for (int segment : tokenStore.fetchSegments(name)) {
                 tokenStore.storeToken(token, name, segment);
             }
-        }));
-        readModels.values().forEach(StreamingEventProcessor::start);
-        catchUp.await();
-        progress.accept(Math.max(0, head));
-        return new Rebuilt(List.copyOf(readModels.keySet()), head, events, priced);
+        });
+        long facts = jdbc.queryForObject("select count(*) from encounter_fact", Long.class);
+        return new Rebuilt(List.copyOf(processors), head, events, facts);
     }
 
     /** One batch in one transaction: each projection's batch work (pending inserts) runs as it commits. */
-    private void handle(List<EventMessage<?>> batch) {
+    private void handle(List<? extends EventMessage<?>> batch) {
         transactions.executeWithoutResult(s -> {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
+            unitOfWork.resources().put(REPLAYING, Boolean.TRUE);
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 EventMessage<?> event = unitOfWork.getMessage();
                 for (AnnotationEventHandlerAdapter projection : projections) {

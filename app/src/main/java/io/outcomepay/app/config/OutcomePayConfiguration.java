@@ -98,10 +98,12 @@ public class OutcomePayConfiguration {
                                                      org.axonframework.config.Configuration axon,
                                                      EncounterProjection encounters, ContractProjection contracts,
                                                      BaselineProjection baselines, AiUsageProjection usage,
-                                                     SettlementProjection settlements, EncounterFactProjection facts) {
+                                                     SettlementProjection settlements, EncounterFactProjection facts,
+                                                     JdbcTemplate jdbc) {
         return new RebuildingReadModels(processing, catchUp, eventStore, tokenStore,
                 new TransactionTemplate(transactions), axon.parameterResolverFactory(),
-                List.of(encounters, contracts, baselines, usage, settlements), facts);
+                List.of(encounters, contracts, baselines, usage, settlements, facts), jdbc,
+                List.of("encounter_view", "encounter_fact"));
     }
 
     @Bean

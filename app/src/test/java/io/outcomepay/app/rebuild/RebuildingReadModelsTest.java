@@ -48,6 +48,10 @@ class RebuildingReadModelsTest extends IntegrationTest {
         UsageEvent usage = new UsageEvent("EV-RB-2", "VENDOR-1", "sepsis-watch", "1", "RB-H", "RB-2", null,
                 "2026-01-12T08:00:00Z", "inference");
         operations.recordAiUsage(usage, usage.details(), "test", 1);
+        // a second contract over the same hospital, created after its claims, then amended: the
+        // replay meets them mid-stream and prices the hospital's encounters again under both
+        operations.createContract(Contracts.definition("RB-C2", "RB-H", "2025-12-01", "7000.00"));
+        operations.amendContract(Contracts.definition("RB-C2", "RB-H", "2026-01-01", "7100.00"));
         operations.settle("RB-C", YearMonth.of(2026, 1));
         Map<String, List<String>> everyReadModel = readModels();
         List<Map<String, Object>> live = rows();
@@ -58,7 +62,8 @@ class RebuildingReadModelsTest extends IntegrationTest {
 
         // the facts (priced from the events) no longer match the corrupted encounter_view either
         assertThat(found).extracting(VerifyingReadModels.Difference::what).containsExactly("encounter_view of hospital RB-H",
-                "encounter_fact of RB-C 2026-01 (events: its encounter_view lines priced in memory)");
+                "encounter_fact of RB-C 2026-01 (events: its encounter_view lines priced in memory)",
+                "encounter_fact of RB-C2 2026-01 (events: its encounter_view lines priced in memory)");
         assertThat(found.get(0).fromEvents()).isEqualTo("3 encounters, 1 voided, allowed 28500");
         assertThat(found.get(0).inReadModel()).isEqualTo("3 encounters, 1 voided, allowed 28501");
 
@@ -78,7 +83,9 @@ class RebuildingReadModelsTest extends IntegrationTest {
             assertThat(added).as(table + ": rows the replay added").isEmpty();
             assertThat(replayed.get(table)).as(table).hasSameSizeAs(everyReadModel.get(table));
         });
-        assertThat(everyReadModel.get("encounter_fact")).anySatisfy(row -> assertThat(row).contains("RB-C"));
+        assertThat(everyReadModel.get("encounter_fact")).anySatisfy(row -> assertThat(row).contains("\"RB-C\""));
+        assertThat(everyReadModel.get("encounter_fact")).anySatisfy(row -> assertThat(row).contains("\"RB-C2\"")
+                .contains("\"contract_version\": 2"));
         assertThat(rebuilt.facts()).isEqualTo(everyReadModel.get("encounter_fact").size());
     }
 
