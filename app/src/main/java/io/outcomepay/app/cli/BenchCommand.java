@@ -51,45 +51,9 @@ import java.util.function.Consumer;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: figures for BENCHMARKS.md, each against references measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Replay.class, BenchSettleCommand.class})
+        subcommands = {BenchCommand.Ingest.class, BenchReplayCommand.class, BenchSettleCommand.class})
 public class BenchCommand extends ParentCommand {
 
-
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Rebuild every read model from the event store of $OUTCOMEPAY_HOME (as `replay` does) and,",
-                    "as the reference in the same run, read the event table once sequentially (every payload)."})
-    static class Replay extends RuntimeCommand {
-
-        @Override
-        int run(OutcomePayRuntime runtime) {
-            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-            TransactionTemplate tx = new TransactionTemplate(runtime.bean(PlatformTransactionManager.class));
-            long start = System.nanoTime();
-            long[] read = new long[2];
-            tx.executeWithoutResult(s -> {
-                jdbc.setFetchSize(10_000);
-                jdbc.query("select global_index, payload_type, payload, meta_data from domain_event_entry order by global_index",
-                        rs -> {
-                            read[0]++;
-                            read[1] += rs.getBytes(3).length;
-                        });
-                jdbc.setFetchSize(-1);
-            });
-            double rawSeconds = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            io.outcomepay.analytics.rebuild.RebuildingReadModels.Rebuilt rebuilt = runtime.bean(
-                    io.outcomepay.analytics.rebuild.RebuildingReadModels.class).rebuild(p -> { });
-            double replaySeconds = (System.nanoTime() - start) / 1e9;
-            out().println("| measured | events | seconds | events/s |");
-            out().println("|---|---:|---:|---:|");
-            out().printf(Locale.ROOT, "| reference: sequential read of the event table (%d MiB of payloads) | %d | %.1f | %.0f |%n",
-                    read[1] >> 20, read[0], rawSeconds, read[0] / rawSeconds);
-            out().printf(Locale.ROOT, "| replay: %s rebuilt (%d encounter facts priced) | %d | %.1f | %.0f |%n",
-                    String.join(", ", rebuilt.processors()), rebuilt.facts(), rebuilt.events(), replaySeconds,
-                    rebuilt.events() / replaySeconds);
-            return 0;
-        }
-    }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = {"Generate claims and measure, in one run on the same PostgreSQL:",
