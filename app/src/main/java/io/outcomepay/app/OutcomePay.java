@@ -10,6 +10,7 @@ import io.outcomepay.app.cli.ServeCommand;
 import io.outcomepay.app.cli.SettleCommand;
 import io.outcomepay.app.cli.SettleTotalsCommand;
 import io.outcomepay.app.cli.ReplayCommand;
+import io.outcomepay.app.cli.ReportCommand;
 import io.outcomepay.app.cli.StatsCommand;
 import io.outcomepay.app.cli.VerifyCommand;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "outcomepay", mixinStandardHelpOptions = true, version = "OutcomePay 0.1.0",
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
-                SettleTotalsCommand.class, StatsCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
+                SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OutcomePay implements Runnable {
 

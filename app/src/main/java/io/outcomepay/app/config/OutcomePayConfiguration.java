@@ -65,6 +65,29 @@ public class OutcomePayConfiguration {
                 .build();
     }
 
+    /** Report templates, each compiled from the classpath when first used. */
+    @Bean
+    public io.outcomepay.reports.rendering.ReportTemplates reportTemplates() {
+        return new io.outcomepay.reports.rendering.ReportTemplates();
+    }
+
+    @Bean
+    public io.outcomepay.app.reporting.Reporting reporting(io.outcomepay.reports.rendering.ReportTemplates templates,
+                                                          OutcomePayProperties properties, JdbcTemplate jdbc,
+                                                          SettlementHistory history, ContractCatalog contracts,
+                                                          io.outcomepay.analytics.auditing.StoredStatistics stored,
+                                                          io.outcomepay.app.operations.Operations operations,
+                                                          VendorRevenue vendorRevenue, ReadModelCatchUp catchUp,
+                                                          PlatformTransactionManager transactions) {
+        // not read-only: an audit pack stores the statistics it computes, as `stats` does
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        return new io.outcomepay.app.reporting.Reporting(
+                new io.outcomepay.app.reporting.ReportData(jdbc, history, contracts, stored, operations, vendorRevenue,
+                        catchUp),
+                new io.outcomepay.reports.rendering.ReportRenderer(templates, properties.home().resolve("tmp")),
+                transaction);
+    }
+
     @Bean
     public Pseudonymizer pseudonymizer(OutcomePayProperties properties) {
         return Pseudonymizer.fromKeyFile(properties.home().resolve("pseudonym.key"));
