@@ -79,6 +79,21 @@ public class DemoCommand extends RuntimeCommand {
         SettlementPrinter.writeExclusions(settled.result(), exclusionsCsv);
         writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), Integer.MAX_VALUE), rejectedCsv);
         out().println("5. wrote " + settlementCsv + ", " + exclusionsCsv + ", " + rejectedCsv);
+        out().println("6. reports (statement per hospital, audit pack, vendor revenue; English and Chinese):");
+        out().flush();
+        io.outcomepay.app.reporting.Reporting reporting = runtime.bean(io.outcomepay.app.reporting.Reporting.class);
+        for (io.outcomepay.reports.rendering.Language language : io.outcomepay.reports.rendering.Language.values()) {
+            for (io.outcomepay.app.reporting.Reporting.Request request : List.of(
+                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
+                            contract.contractId(), PERIOD, null, null, null, null),
+                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.AUDIT,
+                            contract.contractId(), PERIOD, null, null, null, null),
+                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.VENDOR,
+                            null, null, null, contract.vendor(), PERIOD, PERIOD))) {
+                reporting.render(request, io.outcomepay.reports.rendering.ReportFormat.PDF, language, outDir)
+                        .forEach(file -> out().println("   " + file));
+            }
+        }
         out().println("Events appended by this run: " + (events(jdbc) - eventsBefore));
         return 0;
     }

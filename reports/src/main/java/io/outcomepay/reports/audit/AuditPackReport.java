@@ -48,7 +48,12 @@ public final class AuditPackReport {
                         d.currentCmi()));
             }
         }
-        sections.add(Section.of("chart", "casemix", language.label("audit.section.casemix"), ChartPoint.COLUMNS, drift));
+        String casemix = language.label("audit.section.casemix");
+        if (drift.isEmpty()) {
+            casemix = casemix + ": " + (in.statistics() == null ? language.label("stats.unavailable")
+                    : language.label("audit.casemix.none", in.statistics().referencePeriod()));
+        }
+        sections.add(Section.of("chart", "casemix", casemix, ChartPoint.COLUMNS, drift));
         sections.add(Section.of("lines", "outliers", language.label("audit.section.outliers"), Item.LINE_COLUMNS,
                 in.outliers()));
         sections.add(new Section<>("lines", "lines", language.label("audit.section.lines"), Item.LINE_COLUMNS,
