@@ -51,7 +51,7 @@ import java.util.function.Consumer;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: figures for BENCHMARKS.md, each against references measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class, BenchReplayCommand.class, BenchSettleCommand.class})
+        subcommands = {BenchCommand.Ingest.class, BenchReplayCommand.class, BenchSettleCommand.class, BenchReportsCommand.class})
 public class BenchCommand extends ParentCommand {
 
 

@@ -93,22 +93,44 @@ public class ReportData {
     }
 
     public StatementInput statement(SettledMonth month, String hospitalId) {
-        if (!month.hospitals().contains(hospitalId)) {
-            throw new IllegalArgumentException("hospital: " + hospitalId + " is not in the settlement of "
-                    + month.result().contractId() + " " + month.result().period() + " (hospitals: "
-                    + String.join(", ", month.hospitals()) + ")");
+        return statements(month, List.of(hospitalId)).get(0);
+    }
+
+    /**
+     * The statements of these hospitals of the month, in their order: each hospital's groups and
+     * corrected encounters, read for the whole month at once (two queries, not two per hospital).
+     */
+    public List<StatementInput> statements(SettledMonth month, List<String> hospitalIds) {
+        for (String hospitalId : hospitalIds) {
+            if (!month.hospitals().contains(hospitalId)) {
+                throw new IllegalArgumentException("hospital: " + hospitalId + " is not in the settlement of "
+                        + month.result().contractId() + " " + month.result().period() + " (hospitals: "
+                        + String.join(", ", month.hospitals()) + ")");
+            }
         }
         String contractId = month.result().contractId();
         String period = month.result().period();
         int scale = scale(month.result().currency());
-        List<GroupTotal> groups = jdbc.query("""
-                select group_code, included, baseline_total, actual_total from encounter_group_totals
-                where contract_id = ? and period = ? and hospital_id = ? and included > 0 order by group_code""",
-                (rs, i) -> new GroupTotal(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3).setScale(scale),
-                        rs.getBigDecimal(4).setScale(scale)), contractId, period, hospitalId);
-        List<LineRow> corrections = jdbc.query(LINES + " and hospital_id = ? and correction_count > 0 order by encounter_id",
-                line(scale), contractId, period, hospitalId);
-        return new StatementInput(month.revision(), month.result(), month.contract(), hospitalId, groups, corrections);
+        String[] hospitals = hospitalIds.toArray(String[]::new);
+        Map<String, List<GroupTotal>> groups = new HashMap<>();
+        jdbc.query("""
+                select hospital_id, coalesce(drg, dip_group) as group_code, count(*),
+                       coalesce(sum(baseline), 0), coalesce(sum(actual), 0)
+                from encounter_fact where month_id = (select month_id from encounter_fact_month where contract_id = ? and period = ?)
+                  and state = 0 and hospital_id = any (?)
+                group by hospital_id, group_code order by hospital_id, group_code""",
+                rs -> {
+                    groups.computeIfAbsent(rs.getString(1), h -> new ArrayList<>()).add(new GroupTotal(rs.getString(2),
+                            rs.getInt(3), rs.getBigDecimal(4).setScale(scale), rs.getBigDecimal(5).setScale(scale)));
+                }, contractId, period, hospitals);
+        Map<String, List<LineRow>> corrections = new HashMap<>();
+        RowMapper<LineRow> line = line(scale);
+        jdbc.query(LINES + " and hospital_id = any (?) and correction_count > 0 order by hospital_id, encounter_id",
+                rs -> {
+                    corrections.computeIfAbsent(rs.getString(3), h -> new ArrayList<>()).add(line.mapRow(rs, 0));
+                }, contractId, period, hospitals);
+        return hospitalIds.stream().map(h -> new StatementInput(month.revision(), month.result(), month.contract(), h,
+                groups.getOrDefault(h, List.of()), corrections.getOrDefault(h, List.of()))).toList();
     }
 
     public AuditInput audit(SettledMonth month) {
@@ -178,7 +200,7 @@ public class ReportData {
     private static final String LINES = """
             select encounter_id::text, claim_id, hospital_id, patient_pseudonym, coalesce(drg, dip_group), weight, baseline,
                    actual, status, adjustment, correction_count
-            from encounter_fact where contract_id = ? and period = ?""";
+            from encounter_fact where month_id = (select month_id from encounter_fact_month where contract_id = ? and period = ?)""";
 
     private static RowMapper<LineRow> line(int scale) {
         return (rs, i) -> {

@@ -15,6 +15,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The three reports, from the read models to files or a download. */
 public class Reporting {
@@ -52,13 +56,47 @@ public class Reporting {
 
     /** Writes the report(s) into the directory. @return the files written */
     public List<Path> render(Request request, ReportFormat format, Language language, Path directory) {
-        return transaction.execute(s -> {
+        if (request.kind() == Kind.AUDIT) {
+            // an audit pack streams its lines from a database cursor: rendered inside the transaction
+            return transaction.execute(s -> renderer.render(documents(request, language).get(0), format, language, directory));
+        }
+        return renderInParallel(transaction.execute(s -> documents(request, language)), format, language, directory);
+    }
+
+    /**
+     * Documents whose data is in memory (statements, vendor reports), rendered on every core; the
+     * files are listed in the documents' order and each file's bytes do not depend on the threads.
+     */
+    private List<Path> renderInParallel(List<ReportDocument> documents, ReportFormat format, Language language,
+                                        Path directory) {
+        int threads = Math.min(documents.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
             List<Path> written = new ArrayList<>();
-            for (ReportDocument document : documents(request, language)) {
-                written.addAll(renderer.render(document, format, language, directory));
+            documents.forEach(d -> written.addAll(renderer.render(d, format, language, directory)));
+            return written;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Path>>> rendered = new ArrayList<>();
+            for (ReportDocument document : documents) {
+                rendered.add(pool.submit(() -> renderer.render(document, format, language, directory)));
+            }
+            List<Path> written = new ArrayList<>();
+            for (Future<List<Path>> files : rendered) {
+                written.addAll(files.get());
             }
             return written;
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering reports", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One report as a download; a statement needs its hospital. @return its file name */
@@ -85,11 +123,7 @@ public class Reporting {
             case STATEMENT -> {
                 ReportData.SettledMonth month = data.settledMonth(request.contractId(), request.period());
                 List<String> hospitals = request.hospitalId() == null ? month.hospitals() : List.of(request.hospitalId());
-                List<ReportDocument> documents = new ArrayList<>();
-                for (String hospital : hospitals) {
-                    documents.add(StatementReport.document(data.statement(month, hospital), language));
-                }
-                yield documents;
+                yield data.statements(month, hospitals).stream().map(s -> StatementReport.document(s, language)).toList();
             }
             case AUDIT -> List.of(AuditPackReport.document(
                     data.audit(data.settledMonth(request.contractId(), request.period())), language));

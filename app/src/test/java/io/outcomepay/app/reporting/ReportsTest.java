@@ -116,6 +116,13 @@ class ReportsTest extends IntegrationTest {
             assertThat(amount(summary.get("Vendor share"))).isEqualByComparingTo(row.vendor());
             assertThat(summary.get("Encounters").getNumericCellValue()).isEqualTo(row.encounters());
         }
+        // every hospital's statement at once (rendered on every core): the same bytes as one at a time
+        List<Path> all = reporting.render(statement(null), ReportFormat.PDF, Language.EN, dir.resolve("all"));
+        assertThat(all).extracting(p -> p.getFileName().toString())
+                .containsExactly("statement-RP-C-2026-01-" + NPI + "-en.pdf", "statement-RP-C-2026-01-RP-H2-en.pdf");
+        assertThat(Files.readAllBytes(all.get(0))).isEqualTo(write(statement(NPI), ReportFormat.PDF, Language.EN));
+        assertThat(Files.readAllBytes(all.get(1))).isEqualTo(write(statement("RP-H2"), ReportFormat.PDF, Language.EN));
+
         // the other hospital's statement lists its corrected encounter; in Chinese with its labels
         try (PDDocument pdf = Loader.loadPDF(write(statement("RP-H2"), ReportFormat.PDF, Language.ZH))) {
             String text = new PDFTextStripper().getText(pdf);
