@@ -13,6 +13,11 @@ import io.outcomepay.app.cli.ReplayCommand;
 import io.outcomepay.app.cli.ReportCommand;
 import io.outcomepay.app.cli.StatsCommand;
 import io.outcomepay.app.cli.VerifyCommand;
+import io.outcomepay.app.cli.PeriodCommand;
+import io.outcomepay.app.cli.LedgerCommand;
+import io.outcomepay.app.cli.InvoicesCommand;
+import io.outcomepay.app.cli.PaymentsCommand;
+import io.outcomepay.app.cli.ReconcileCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +25,7 @@ import picocli.CommandLine.Command;
 @Command(name = "outcomepay", mixinStandardHelpOptions = true, version = "OutcomePay 0.1.0",
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
+                PeriodCommand.class, LedgerCommand.class, InvoicesCommand.class, PaymentsCommand.class, ReconcileCommand.class,
                 SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OutcomePay implements Runnable {

@@ -4,10 +4,15 @@ import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.app.OutcomePayRuntime;
 import picocli.CommandLine.Command;
 
+import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.billing.audit.AuditChain;
+import picocli.CommandLine.Option;
+
 import java.time.Clock;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check stored results against the event store.",
-        subcommands = VerifyCommand.Projections.class)
+        subcommands = {VerifyCommand.Projections.class, VerifyCommand.Audit.class})
 public class VerifyCommand extends ParentCommand {
 
 
@@ -31,6 +36,27 @@ public class VerifyCommand extends ParentCommand {
                     ? "the read models match the event store"
                     : verified.differences().size() + " totals differ"));
             return verified.differences().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = {"Recompute a contract month's audit chain from its stored events and compare it with every",
+                    "hash they recorded and the head recorded at close. Exit code 1 when any event was altered."})
+    static class Audit extends RuntimeCommand {
+        @Option(names = "--contract", required = true, paramLabel = "ID", description = "contract id")
+        String contractId;
+
+        @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "month")
+        String period;
+
+        @Override
+        int run(OutcomePayRuntime runtime) {
+            AuditChain.Verification v = runtime.bean(MonthlyClose.class).verifyAudit(contractId, Months.parse("--period", period));
+            v.problems().forEach(p -> out().println("ALTERED " + p));
+            out().println(v.periodId() + ": " + v.events() + " events, chain head " + v.head()
+                    + (v.closedHead() == null ? " (not closed)" : ", head recorded at close " + v.closedHead()) + ": "
+                    + (v.intact() ? "intact" : v.problems().size() + " mismatches"));
+            return v.intact() ? 0 : 1;
         }
     }
 }

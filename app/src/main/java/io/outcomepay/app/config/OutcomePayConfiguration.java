@@ -122,10 +122,11 @@ public class OutcomePayConfiguration {
                                                      EncounterProjection encounters, ContractProjection contracts,
                                                      BaselineProjection baselines, AiUsageProjection usage,
                                                      SettlementProjection settlements, EncounterFactProjection facts,
+                                                     io.outcomepay.analytics.ledger.LedgerProjection ledger,
                                                      JdbcTemplate jdbc) {
         return new RebuildingReadModels(processing, catchUp, eventStore, tokenStore,
                 new TransactionTemplate(transactions), axon.parameterResolverFactory(),
-                List.of(encounters, contracts, baselines, usage, settlements, facts), jdbc,
+                List.of(encounters, contracts, baselines, usage, settlements, ledger, facts), jdbc,
                 List.of("encounter_view", "encounter_fact"));
     }
 
@@ -209,7 +210,35 @@ public class OutcomePayConfiguration {
 
     @Bean
     public SettlingPeriod settlingPeriod(JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp,
-                                         CommandGateway commands) {
-        return new SettlingPeriod(new SettlementReadModels(jdbc, readModelJson).waitingForCatchUp(catchUp), commands);
+                                         CommandGateway commands, io.outcomepay.billing.period.application.PeriodRecords periods) {
+        return new SettlingPeriod(new SettlementReadModels(jdbc, readModelJson).waitingForCatchUp(catchUp), periods, commands);
+    }
+
+    @Bean
+    public io.outcomepay.billing.period.application.PeriodRecords periodRecords(EventStore eventStore, JdbcTemplate jdbc,
+                                                                                 ReadModelCatchUp catchUp) {
+        return new io.outcomepay.analytics.settlements.PeriodRecordsFromEvents(eventStore, jdbc, catchUp);
+    }
+
+    @Bean
+    public io.outcomepay.analytics.ledger.LedgerProjection ledgerProjection(JdbcTemplate jdbc) {
+        return new io.outcomepay.analytics.ledger.LedgerProjection(jdbc);
+    }
+
+    @Bean
+    public io.outcomepay.analytics.ledger.LedgerQueries ledgerQueries(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+        return new io.outcomepay.analytics.ledger.LedgerQueries(jdbc, catchUp);
+    }
+
+    @Bean
+    public io.outcomepay.billing.period.application.ClosingPeriod closingPeriod(
+            io.outcomepay.billing.period.application.PeriodRecords periods,
+            io.outcomepay.analytics.ledger.LedgerQueries ledger, CommandGateway commands, Clock clock) {
+        return new io.outcomepay.billing.period.application.ClosingPeriod(periods, ledger, commands, clock);
+    }
+
+    @Bean
+    public io.outcomepay.analytics.auditing.VerifyingAuditChain verifyingAuditChain(EventStore eventStore) {
+        return new io.outcomepay.analytics.auditing.VerifyingAuditChain(eventStore);
     }
 }

@@ -15,7 +15,10 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** Accepts Map (String keys), Collection, String, BigDecimal, Integer, Long, Boolean, Enum and null. */
+    /**
+     * Accepts Map (String keys), Collection, record (as an object of its components), String,
+     * BigDecimal, Integer, Long, Boolean, Enum and null; anything else is written as its toString().
+     */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
@@ -40,6 +43,19 @@ public final class CanonicalJson {
                 append(out, e.getValue());
             }
             out.append('}');
+        } else if (value instanceof Record record) {
+            Map<String, Object> components = new TreeMap<>();
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    java.lang.reflect.Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    components.put(component.getName(), accessor.invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "."
+                            + component.getName(), e);
+                }
+            }
+            append(out, components);
         } else if (value instanceof Collection<?> list) {
             out.append('[');
             boolean first = true;

@@ -3,6 +3,8 @@ package io.outcomepay.billing.period.application;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.SettlementPeriodId;
+import io.outcomepay.billing.period.api.PeriodRefused;
+import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
 import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordSettlement;
 import io.outcomepay.billing.settlement.CaseBaseline;
 import io.outcomepay.billing.settlement.SettlementEngine;
@@ -23,11 +25,16 @@ import java.util.Currency;
  */
 public class SettlingPeriod {
 
+    /** Who records a calculation when no user is named (the demo, a script). */
+    public static final String SYSTEM = "system";
+
     private final SettlementSources sources;
+    private final PeriodRecords periods;
     private final CommandGateway commands;
 
-    public SettlingPeriod(SettlementSources sources, CommandGateway commands) {
+    public SettlingPeriod(SettlementSources sources, PeriodRecords periods, CommandGateway commands) {
         this.sources = sources;
+        this.periods = periods;
         this.commands = commands;
     }
 
@@ -37,13 +44,42 @@ public class SettlingPeriod {
 
     /** @param qualityScore 0..1 for terms with a quality gate; null when there is none */
     public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore) {
-        return settle(contractId, period, qualityScore, Pricing.SET_BASED);
+        return settle(contractId, period, qualityScore, Pricing.SET_BASED, SYSTEM, "settle");
     }
 
     public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore, Pricing pricing) {
+        return settle(contractId, period, qualityScore, pricing, SYSTEM, "settle");
+    }
+
+    /**
+     * Calculates the month and records it as a new revision when anything changed: its own result
+     * and, when it is the month after the contract's last closed month, the prior-period
+     * adjustments of every closed month whose shares changed since (PriorPeriodAdjustments).
+     * Refused for an approved or closed month, and for a month before the last closed one.
+     */
+    public Settled settle(String contractId, YearMonth period, BigDecimal qualityScore, Pricing pricing, String actor,
+                          String reason) {
+        List<PeriodRecord> months = periods.periods(contractId);
+        YearMonth lastClosed = lastClosed(months);
+        PeriodRecord current = months.stream().filter(p -> p.period().equals(period)).findFirst().orElse(null);
+        if (lastClosed != null && period.isBefore(lastClosed) && (current == null || current.closed() == null)) {
+            throw new PeriodRefused(SettlementPeriodId.of(contractId, period) + " is before the contract's last closed month "
+                    + lastClosed + ": it is not calculated; its claims are carried as prior-period adjustments");
+        }
         SettlementResult result = calculate(contractId, period, qualityScore, pricing);
-        VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period), result));
-        return new Settled(result, recorded.version(), recorded.changed());
+        String insurer = sources.contractInForce(contractId, period.atDay(1)).orElseThrow().definition().insurer();
+        List<PriorPeriodAdjustment> adjustments = lastClosed != null && period.equals(lastClosed.plusMonths(1))
+                ? PriorPeriodAdjustments.of(months, closed -> calculate(contractId, closed.period(),
+                closed.latest().result().qualityScore(), pricing))
+                : List.of();
+        VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period),
+                result, insurer, adjustments, actor, reason));
+        return new Settled(result, recorded.version(), recorded.changed(), adjustments);
+    }
+
+    static YearMonth lastClosed(List<PeriodRecord> months) {
+        return months.stream().filter(p -> p.closed() != null).map(PeriodRecord::period).max(YearMonth::compareTo)
+                .orElse(null);
     }
 
     /** The settlement as it would be recorded now, without recording it. */
@@ -105,8 +141,9 @@ public class SettlingPeriod {
         SET_BASED, IN_MEMORY
     }
 
-    /** A settlement and the period revision it is recorded as. */
-    public record Settled(SettlementResult result, int revision, boolean newRevision) {
+    /** A settlement, the period revision it is recorded as, and the prior-period adjustments it carries. */
+    public record Settled(SettlementResult result, int revision, boolean newRevision,
+                          List<PriorPeriodAdjustment> adjustments) {
     }
 
     /** Settling cannot start: the reason names what is missing. */

@@ -1,0 +1,30 @@
+package io.outcomepay.app.cli;
+
+import io.outcomepay.app.OutcomePayRuntime;
+import io.outcomepay.app.operations.MonthlyClose;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+@Command(name = "payments", mixinStandardHelpOptions = true, description = "Payments received.",
+        subcommands = PaymentsCommand.Import.class)
+public class PaymentsCommand extends ParentCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Record the payments of a CSV file (reference, payer, payee, amount, currency, paid_on), each",
+                    "once; one whose reference is the number of the invoice it pays is posted to that contract's ledger.",
+                    "Bad rows are printed and dead-lettered with their line and field."})
+    static class Import extends RuntimeCommand {
+        @Parameters(paramLabel = "FILE.csv", description = "the payment file")
+        Path file;
+
+        @Override
+        int run(OutcomePayRuntime runtime) {
+            MonthlyClose.PaymentsImported imported = runtime.bean(MonthlyClose.class).importPayments(file);
+            imported.rejections().forEach(r -> out().println("REJECTED " + r));
+            out().println(imported.summary());
+            return 0;
+        }
+    }
+}

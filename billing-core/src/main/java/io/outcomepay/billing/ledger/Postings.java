@@ -1,0 +1,64 @@
+package io.outcomepay.billing.ledger;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The posting rules: which accounts an approval or a payment debits and credits.
+ * <pre>
+ * settlement, payer owes payee a:    Dr payee RECEIVABLE a     Cr payer PAYABLE a
+ * adjustment, payer owes payee d>0:  Dr payee ADJUSTMENT d     Cr payer ADJUSTMENT d
+ *             d&lt;0 (owes less):      Dr payer ADJUSTMENT |d|   Cr payee ADJUSTMENT |d|
+ * payment p of a settlement invoice: Dr payer PAYABLE p, Cr payer CASH p; Dr payee CASH p, Cr payee RECEIVABLE p
+ * payment of an adjustment invoice:  the same with ADJUSTMENT in place of PAYABLE and RECEIVABLE
+ * </pre>
+ * Every entry balances by construction (each amount is debited once and credited once).
+ */
+public final class Postings {
+
+    private Postings() {
+    }
+
+    /** @return null when there is nothing to post */
+    public static JournalEntry settlement(String contractId, String period, int revision, String currency,
+                                          List<Obligation> obligations) {
+        List<JournalLine> lines = new ArrayList<>();
+        for (Obligation o : Obligations.owed(obligations)) {
+            lines.add(JournalLine.debit(o.payee(), AccountKind.RECEIVABLE, o.amount()));
+            lines.add(JournalLine.credit(o.payer(), AccountKind.PAYABLE, o.amount()));
+        }
+        return lines.isEmpty() ? null : new JournalEntry(contractId + "@" + period + "/r" + revision + "/settlement",
+                contractId, period, EntryKind.SETTLEMENT, "revision " + revision, currency, lines);
+    }
+
+    /** @return null when the adjustment changes nothing */
+    public static JournalEntry adjustment(String contractId, String period, int revision, String correctedPeriod,
+                                          String currency, List<Obligation> delta) {
+        List<JournalLine> lines = new ArrayList<>();
+        for (Obligation o : Obligations.owed(delta)) {
+            lines.add(JournalLine.debit(o.payee(), AccountKind.ADJUSTMENT, o.amount()));
+            lines.add(JournalLine.credit(o.payer(), AccountKind.ADJUSTMENT, o.amount()));
+        }
+        return lines.isEmpty() ? null : new JournalEntry(contractId + "@" + period + "/r" + revision + "/adjustment/"
+                + correctedPeriod, contractId, period, EntryKind.ADJUSTMENT, "corrects " + correctedPeriod, currency, lines);
+    }
+
+    /**
+     * A payment from payer to payee applied to an invoice (adjustment: an adjustment invoice).
+     *
+     * @param period the month whose close issued the invoice
+     */
+    public static JournalEntry payment(String paymentId, String contractId, String period, String invoiceNumber,
+                                       boolean adjustment, String payer, String payee, String currency, BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("payment " + paymentId + ": the amount must be positive, was "
+                    + amount.toPlainString());
+        }
+        AccountKind owed = adjustment ? AccountKind.ADJUSTMENT : AccountKind.PAYABLE;
+        AccountKind due = adjustment ? AccountKind.ADJUSTMENT : AccountKind.RECEIVABLE;
+        return new JournalEntry("payment/" + paymentId, contractId, period, EntryKind.PAYMENT, invoiceNumber, currency,
+                List.of(JournalLine.debit(payer, owed, amount), JournalLine.credit(payer, AccountKind.CASH, amount),
+                        JournalLine.debit(payee, AccountKind.CASH, amount), JournalLine.credit(payee, due, amount)));
+    }
+}
