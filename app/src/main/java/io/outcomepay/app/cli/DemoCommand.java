@@ -3,6 +3,11 @@ package io.outcomepay.app.cli;
 import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.contract.ContractYaml;
 import io.outcomepay.app.demo.DemoClaims;
+import io.outcomepay.app.demo.DemoMonthlyClose;
+import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.billing.invoice.Reconciliation;
+import io.outcomepay.billing.period.api.PeriodStatus;
+import io.outcomepay.billing.period.application.PeriodRecord;
 import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractDefinition;
@@ -22,14 +27,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole job on embedded defaults: start PostgreSQL, create contract C-2026-001, generate a",
                 "seeded month of claims (3 hospitals, ~20,000 encounters, corrections, voids, bad rows), ingest it,",
-                "settle January 2026, print the per-hospital table and write the CSVs. Running it again gives the",
-                "same fingerprint and appends no events."})
+                "calculate, approve and close January 2026 (maker, checker, controller), ingest a late correction",
+                "for January and February's claims, close February with January's prior-period adjustment, import a",
+                "payment file with one short payment and reconcile it, write the CSVs and the reports. Running it",
+                "again gives the same fingerprints and appends no events."})
 public class DemoCommand extends RuntimeCommand {
 
     static final String CONTRACT_RESOURCE = "/demo/contract-C-2026-001.yaml";
@@ -67,8 +78,10 @@ public class DemoCommand extends RuntimeCommand {
         IngestReport report = IngestCommand.ingest(runtime, claims, this);
         out().println("   " + report.summary());
 
-        out().println("4. settling " + contract.contractId() + " " + PERIOD);
-        SettlingPeriod.Settled settled = operations.settle(contract.contractId(), PERIOD);
+        MonthlyClose close = runtime.bean(MonthlyClose.class);
+        out().println("4. month close of " + contract.contractId() + " " + PERIOD
+                + ": calculated by finance-maker, approved by finance-checker, closed by controller");
+        SettlingPeriod.Settled settled = closeMonth(close, contract.contractId(), PERIOD);
         SettlementPrinter.print(settled, out());
 
         String stem = contract.contractId() + "-" + PERIOD;
@@ -79,23 +92,99 @@ public class DemoCommand extends RuntimeCommand {
         SettlementPrinter.writeExclusions(settled.result(), exclusionsCsv);
         writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), Integer.MAX_VALUE), rejectedCsv);
         out().println("5. wrote " + settlementCsv + ", " + exclusionsCsv + ", " + rejectedCsv);
-        out().println("6. reports (statement per hospital, audit pack, vendor revenue; English and Chinese):");
+
+        Map<String, BigDecimal> weights = new TreeMap<>();
+        jdbc.query("select code, weight from baseline_entry_view where table_id = ? and version = (select max(version) "
+                + "from baseline_table_view where table_id = ?)", rs -> {
+            weights.put(rs.getString(1), rs.getBigDecimal(2));
+        }, contract.baseline().table(), contract.baseline().table());
+        Path late = DemoMonthlyClose.lateCorrection(claims, "H001", weights, contract.baseline().baseRate(),
+                demoDir.resolve("late-correction-" + PERIOD + ".csv"));
+        out().println("6. a late correction for the closed month " + PERIOD + " (" + late.getFileName() + ")");
+        out().flush();
+        out().println("   " + IngestCommand.ingest(runtime, late, this).summary());
+
+        YearMonth february = PERIOD.plusMonths(1);
+        Path februaryClaims = demoDir.resolve("claims-" + february + ".csv");
+        DemoClaims.write(februaryClaims, new DemoClaims.Settings(seed + 1, Math.max(100, encounters / 10), february,
+                contract.baseline().baseRate(), "F"));
+        out().println("7. " + february + ": " + februaryClaims.getFileName() + " ingested, then the month close; it carries "
+                + PERIOD + "'s change as a prior-period adjustment");
+        out().flush();
+        out().println("   " + IngestCommand.ingest(runtime, februaryClaims, this).summary());
+        SettlingPeriod.Settled secondMonth = closeMonth(close, contract.contractId(), february);
+        SettlementPrinter.print(secondMonth, out());
+        PeriodCommand.printAdjustments(secondMonth.adjustments(), out());
+
+        List<Reconciliation.Document> invoices = close.invoices(PERIOD, contract.contractId());
+        out().println("8. invoices of " + PERIOD + "'s close, and of " + february + "'s (its own shares and the adjustment):");
+        for (YearMonth month : List.of(PERIOD, february)) {
+            for (Reconciliation.Document d : close.invoices(month, contract.contractId())) {
+                out().printf(Locale.ROOT, "   %s %-11s %s -> %s %s %s%s%n", d.number(), d.kind().name().toLowerCase(Locale.ROOT),
+                        d.issuer(), d.billedTo(), d.amount().toPlainString(), d.currency(),
+                        d.correctedPeriod() == null ? "" : " (adjusts " + d.correctedPeriod() + ")");
+            }
+        }
+        Path payments = DemoMonthlyClose.payments(invoices, contract.vendor(), february.atDay(20),
+                demoDir.resolve("payments-" + PERIOD + ".csv"));
+        MonthlyClose.PaymentsImported imported = close.importPayments(payments);
+        out().println("9. payments " + payments.getFileName() + " (the vendor's invoice paid "
+                + DemoMonthlyClose.SHORT_BY.toPlainString() + " short): " + imported.summary());
+        List<Reconciliation.Line> reconciled = close.reconcile(PERIOD, contract.contractId(), null);
+        for (Reconciliation.Line l : reconciled) {
+            out().printf(Locale.ROOT, "   %-11s %s invoiced %s paid %s outstanding %s%n", l.category().label(),
+                    l.document() == null ? "(" + l.references() + ")" : l.document(), l.invoiced().toPlainString(),
+                    l.paid().toPlainString(), l.outstanding().toPlainString());
+        }
+        Path reconciliationCsv = outDir.resolve("reconciliation-" + stem + ".csv");
+        ReconcileCommand.write(reconciled, reconciliationCsv);
+        io.outcomepay.billing.ledger.Ledger ledger = close.ledger(contract.contractId());
+        out().println("   wrote " + reconciliationCsv + "; ledger: " + ledger.entries().size() + " entries, debits "
+                + ledger.totalDebits().toPlainString() + " = credits " + ledger.totalCredits().toPlainString());
+        out().println("   audit chain " + PERIOD + ": " + (close.verifyAudit(contract.contractId(), PERIOD).intact()
+                ? "intact" : "ALTERED"));
+
+        out().println("10. reports (statement per hospital, audit pack, vendor revenue; English and Chinese):");
         out().flush();
         io.outcomepay.app.reporting.Reporting reporting = runtime.bean(io.outcomepay.app.reporting.Reporting.class);
         for (io.outcomepay.reports.rendering.Language language : io.outcomepay.reports.rendering.Language.values()) {
             for (io.outcomepay.app.reporting.Reporting.Request request : List.of(
                     new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
                             contract.contractId(), PERIOD, null, null, null, null),
+                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
+                            contract.contractId(), february, null, null, null, null),
                     new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.AUDIT,
                             contract.contractId(), PERIOD, null, null, null, null),
                     new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.VENDOR,
-                            null, null, null, contract.vendor(), PERIOD, PERIOD))) {
+                            null, null, null, contract.vendor(), PERIOD, february))) {
                 reporting.render(request, io.outcomepay.reports.rendering.ReportFormat.PDF, language, outDir)
                         .forEach(file -> out().println("   " + file));
             }
         }
         out().println("Events appended by this run: " + (events(jdbc) - eventsBefore));
         return 0;
+    }
+
+    /**
+     * The month's close, each step once: calculated by finance-maker, approved by finance-checker,
+     * closed by controller. A step already done is not repeated, so running the demo again records
+     * nothing. @return the month's latest calculation
+     */
+    private static SettlingPeriod.Settled closeMonth(MonthlyClose close, String contractId, YearMonth month) {
+        PeriodRecord record = close.periods(contractId).stream().filter(p -> p.period().equals(month)).findFirst().orElse(null);
+        boolean recorded = false;
+        if (record == null || record.status() == PeriodStatus.CALCULATED) {
+            recorded = close.calculate(contractId, month, null, "finance-maker", "demo: month-end calculation").newRevision();
+        }
+        record = close.periods(contractId).stream().filter(p -> p.period().equals(month)).findFirst().orElseThrow();
+        if (record.status() == PeriodStatus.CALCULATED) {
+            close.approve(contractId, month, "finance-checker", "demo: checked");
+        }
+        if (record.status() != PeriodStatus.CLOSED) {
+            close.close(contractId, month, "controller", "demo: books closed");
+        }
+        record = close.periods(contractId).stream().filter(p -> p.period().equals(month)).findFirst().orElseThrow();
+        return new SettlingPeriod.Settled(record.latest().result(), record.revision(), recorded, record.latest().adjustments());
     }
 
     private static long events(JdbcTemplate jdbc) {

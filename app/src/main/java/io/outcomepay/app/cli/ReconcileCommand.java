@@ -4,8 +4,7 @@ import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.operations.Months;
 import io.outcomepay.app.operations.MonthlyClose;
 import io.outcomepay.billing.invoice.Reconciliation;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import io.outcomepay.reports.reconciliation.ReconciliationCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,25 +62,12 @@ public class ReconcileCommand extends RuntimeCommand {
         return 0;
     }
 
-    /** The lines as CSV, plain decimals, ISO dates. */
+    /** The lines as CSV (ReconciliationCsv). */
     static void write(List<Reconciliation.Line> lines, Path file) {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter out = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            write(lines, out);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            ReconciliationCsv.write(lines, writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    public static void write(List<Reconciliation.Line> lines, CSVPrinter out) throws IOException {
-        out.printRecord("category", "document", "issuer", "billed_to", "contract", "period", "corrected_period",
-                "references", "currency", "invoiced", "credited", "paid", "outstanding", "issued_on", "age_days", "ageing",
-                "payments");
-        for (Reconciliation.Line l : lines) {
-            out.printRecord(l.category().label(), l.document(), l.issuer(), l.billedTo(), l.contractId(), l.period(),
-                    l.correctedPeriod(), l.references(), l.currency(), plain(l.invoiced()), plain(l.credited()),
-                    plain(l.paid()), plain(l.outstanding()), l.issuedOn(), l.ageDays(), l.ageing(),
-                    String.join("; ", l.payments()));
         }
     }
 

@@ -78,12 +78,13 @@ public class OutcomePayConfiguration {
                                                           io.outcomepay.analytics.auditing.StoredStatistics stored,
                                                           io.outcomepay.app.operations.Operations operations,
                                                           VendorRevenue vendorRevenue, ReadModelCatchUp catchUp,
-                                                          PlatformTransactionManager transactions) {
+                                                          PlatformTransactionManager transactions,
+                                                          io.outcomepay.billing.period.application.PeriodRecords periods) {
         // not read-only: an audit pack stores the statistics it computes, as `stats` does
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         return new io.outcomepay.app.reporting.Reporting(
                 new io.outcomepay.app.reporting.ReportData(jdbc, history, contracts, stored, operations, vendorRevenue,
-                        catchUp),
+                        catchUp, periods),
                 new io.outcomepay.reports.rendering.ReportRenderer(templates, properties.home().resolve("tmp")),
                 transaction);
     }

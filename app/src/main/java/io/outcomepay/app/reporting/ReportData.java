@@ -49,10 +49,12 @@ public class ReportData {
     private final Operations operations;
     private final VendorRevenue vendorRevenue;
     private final ReadModelCatchUp catchUp;
+    private final io.outcomepay.billing.period.application.PeriodRecords periods;
 
     public ReportData(JdbcTemplate jdbc, SettlementHistory history, ContractCatalog contracts,
                       StoredStatistics storedStatistics, Operations operations, VendorRevenue vendorRevenue,
-                      ReadModelCatchUp catchUp) {
+                      ReadModelCatchUp catchUp, io.outcomepay.billing.period.application.PeriodRecords periods) {
+        this.periods = periods;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(2000);
@@ -65,7 +67,8 @@ public class ReportData {
     }
 
     /** A contract month's latest settled revision, the contract version it used, checked against the data now. */
-    public record SettledMonth(int revision, SettlementResult result, ContractDefinition contract) {
+    public record SettledMonth(int revision, SettlementResult result, ContractDefinition contract,
+                               io.outcomepay.billing.period.application.PeriodRecord record) {
 
         public List<String> hospitals() {
             return result.hospitals().stream().map(SettlementResult.Row::hospitalId).toList();
@@ -81,7 +84,10 @@ public class ReportData {
         }
         PeriodSettled latest = revisions.get(revisions.size() - 1);
         SettlementResult result = latest.result();
-        String now = operations.recalculate(contractId, period, result.qualityScore()).fingerprint();
+        io.outcomepay.billing.period.application.PeriodRecord record = periods.period(contractId, period).orElseThrow();
+        // a closed month reports its closed revision: later changes are carried into the next month as adjustments
+        String now = record.closed() != null ? result.fingerprint()
+                : operations.recalculate(contractId, period, result.qualityScore()).fingerprint();
         if (!now.equals(result.fingerprint())) {
             throw new IllegalArgumentException("period: the data of " + contractId + " " + period + " changed after revision "
                     + latest.revision() + " was settled (fingerprint " + result.fingerprint() + ", now " + now
@@ -89,7 +95,7 @@ public class ReportData {
         }
         ContractDefinition contract = contracts.versions(contractId).stream()
                 .filter(v -> v.version() == result.contractVersion()).findFirst().orElseThrow().definition();
-        return new SettledMonth(latest.revision(), result, contract);
+        return new SettledMonth(latest.revision(), result, contract, record);
     }
 
     public StatementInput statement(SettledMonth month, String hospitalId) {
@@ -130,7 +136,9 @@ public class ReportData {
                     corrections.computeIfAbsent(rs.getString(3), h -> new ArrayList<>()).add(line.mapRow(rs, 0));
                 }, contractId, period, hospitals);
         return hospitalIds.stream().map(h -> new StatementInput(month.revision(), month.result(), month.contract(), h,
-                groups.getOrDefault(h, List.of()), corrections.getOrDefault(h, List.of()))).toList();
+                groups.getOrDefault(h, List.of()), corrections.getOrDefault(h, List.of()),
+                month.record().latest().adjustments(), month.record().status().name().toLowerCase(java.util.Locale.ROOT),
+                month.record().closed() == null ? null : month.record().closed().chainHead())).toList();
     }
 
     public AuditInput audit(SettledMonth month) {

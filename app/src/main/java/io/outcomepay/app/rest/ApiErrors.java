@@ -51,6 +51,11 @@ public class ApiErrors {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, OutcomePay.oneLine(e), null, request);
     }
 
+    @ExceptionHandler(io.outcomepay.billing.period.api.PeriodRefused.class)
+    ProblemDetail periodRefused(io.outcomepay.billing.period.api.PeriodRefused e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, OutcomePay.oneLine(e), null, request);
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, OutcomePay.oneLine(e), null, request);

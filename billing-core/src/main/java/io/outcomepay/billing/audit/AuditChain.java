@@ -44,10 +44,8 @@ public final class AuditChain {
     }
 
     /** What verifying found: the head recomputed from the stored events and every mismatch, in order. */
-    public record Verification(String periodId, int events, String head, String closedHead, List<String> problems) {
-        public boolean intact() {
-            return problems.isEmpty();
-        }
+    public record Verification(String periodId, int events, String head, String closedHead, boolean intact,
+                               List<String> problems) {
     }
 
     /** Recomputes the chain over the stored events, oldest first, and compares every recorded hash. */
@@ -76,7 +74,7 @@ public final class AuditChain {
                 problems.add(at + " has no stored hash");
             }
         }
-        return new Verification(periodId, links.size(), head, closedHead, List.copyOf(problems));
+        return new Verification(periodId, links.size(), head, closedHead, problems.isEmpty(), List.copyOf(problems));
     }
 
     private static String sha256(String text) {

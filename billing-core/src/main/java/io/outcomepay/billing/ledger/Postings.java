@@ -1,5 +1,7 @@
 package io.outcomepay.billing.ledger;
 
+import io.outcomepay.billing.settlement.SettlementResult;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,29 @@ import java.util.List;
 public final class Postings {
 
     private Postings() {
+    }
+
+    /**
+     * What approving a month posts: its own shares (settlement), then each prior-period adjustment
+     * it carries (the corrected month and the change per pair of parties), leaving out empty ones.
+     *
+     * @param adjustments each corrected month and its delta, in the order carried
+     */
+    public static List<JournalEntry> approval(SettlementResult result, String insurer, int revision,
+                                              java.util.Map<String, List<Obligation>> adjustments) {
+        List<JournalEntry> entries = new ArrayList<>();
+        JournalEntry own = settlement(result.contractId(), result.period(), revision, result.currency(),
+                Obligations.of(result, insurer));
+        if (own != null) {
+            entries.add(own);
+        }
+        adjustments.forEach((corrected, delta) -> {
+            JournalEntry entry = adjustment(result.contractId(), result.period(), revision, corrected, result.currency(), delta);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        });
+        return List.copyOf(entries);
     }
 
     /** @return null when there is nothing to post */

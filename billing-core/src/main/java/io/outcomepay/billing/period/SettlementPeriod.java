@@ -3,7 +3,6 @@ package io.outcomepay.billing.period;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.audit.AuditChain;
 import io.outcomepay.billing.ledger.JournalEntry;
-import io.outcomepay.billing.ledger.Obligations;
 import io.outcomepay.billing.ledger.Postings;
 import io.outcomepay.billing.period.api.PeriodApproved;
 import io.outcomepay.billing.period.api.PeriodClosed;
@@ -24,7 +23,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -104,20 +102,9 @@ public class SettlementPeriod {
 
     /** The approval's entries: the month's own shares, then each prior-period adjustment it carries. */
     private List<JournalEntry> entries() {
-        List<JournalEntry> entries = new ArrayList<>();
-        JournalEntry own = Postings.settlement(result.contractId(), result.period(), revision, result.currency(),
-                Obligations.of(result, insurer));
-        if (own != null) {
-            entries.add(own);
-        }
-        for (PriorPeriodAdjustment adjustment : adjustments) {
-            JournalEntry entry = Postings.adjustment(result.contractId(), result.period(), revision,
-                    adjustment.correctedPeriod(), result.currency(), adjustment.delta());
-            if (entry != null) {
-                entries.add(entry);
-            }
-        }
-        return entries;
+        java.util.Map<String, List<io.outcomepay.billing.ledger.Obligation>> deltas = new java.util.LinkedHashMap<>();
+        adjustments.forEach(a -> deltas.put(a.correctedPeriod(), a.delta()));
+        return Postings.approval(result, insurer, revision, deltas);
     }
 
     @CommandHandler

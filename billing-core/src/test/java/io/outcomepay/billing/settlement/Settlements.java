@@ -74,5 +74,12 @@ public final class Settlements {
         public SettlementResult settle() {
             return SettlementEngine.settle(build());
         }
+
+        /** The encounters as a settlement of another month of the same contract. */
+        public SettlementResult settle(YearMonth month) {
+            SettlementRequest r = build();
+            return SettlementEngine.settle(new SettlementRequest(r.contractId(), r.contractVersion(), month, r.currency(),
+                    r.hospitals(), r.vendor(), r.baseline(), r.terms(), r.qualityScore(), r.encounters()));
+        }
     }
 }

@@ -3,17 +3,25 @@ package io.outcomepay.reports.api;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.settlement.SettlementResult;
 
+import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
+
 import java.util.List;
 
 /**
  * What a hospital's monthly statement shows: the settled revision of the contract month, the
- * contract version it was settled under, the hospital's groups and its corrected encounters.
+ * contract version it was settled under, the hospital's groups and its corrected encounters, the
+ * prior-period adjustments the month carries, and where the month is in its close.
+ *
+ * @param status    open, calculated, approved or closed
+ * @param chainHead the audit chain head recorded at close, else null
  */
 public record StatementInput(int revision, SettlementResult result, ContractDefinition contract, String hospitalId,
-                             List<GroupTotal> groups, List<LineRow> corrections) {
+                             List<GroupTotal> groups, List<LineRow> corrections, List<PriorPeriodAdjustment> adjustments,
+                             String status, String chainHead) {
 
     public StatementInput {
         groups = List.copyOf(groups);
         corrections = List.copyOf(corrections);
+        adjustments = List.copyOf(adjustments);
     }
 }

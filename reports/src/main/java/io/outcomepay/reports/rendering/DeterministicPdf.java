@@ -60,7 +60,14 @@ final class DeterministicPdf {
             COSArray ids = new COSArray();
             ids.add(new COSString(id));
             ids.add(new COSString(id));
-            document.getDocument().getTrailer().setItem(COSName.ID, ids);
+            COSDictionary trailer = document.getDocument().getTrailer();
+            trailer.setItem(COSName.ID, ids);
+            // a large export ends with a cross-reference stream, whose dictionary (its compressed length
+            // among it) the trailer inherits: that length is not content, and differs from run to run
+            for (COSName stale : List.of(COSName.LENGTH, COSName.FILTER, COSName.TYPE, COSName.W, COSName.INDEX,
+                    COSName.DECODE_PARMS, COSName.PREV, COSName.XREF_STM)) {
+                trailer.removeItem(stale);
+            }
             document.save(out, CompressParameters.NO_COMPRESSION);
         }
     }

@@ -1,6 +1,8 @@
 package io.outcomepay.reports.statement;
 
 import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.ledger.Obligation;
+import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
 import io.outcomepay.billing.settlement.SettlementResult;
 import io.outcomepay.reports.api.GroupTotal;
 import io.outcomepay.reports.api.StatementInput;
@@ -41,6 +43,8 @@ public final class StatementReport {
                 new Section.Column<GroupTotal>("savings", GroupTotal::savings)), in.groups()));
         sections.add(Section.of("lines", "corrections", language.label("statement.section.corrections"),
                 Item.LINE_COLUMNS, in.corrections()));
+        sections.add(Section.of("rows", "adjustments", language.label("statement.section.adjustments"), Item.COLUMNS,
+                adjustments(in, language)));
         return new ReportDocument(fileName("statement", result.contractId(), result.period(), in.hospitalId()),
                 language.label("statement.title"),
                 language.label("statement.subject", result.contractId(), Integer.toString(result.contractVersion()),
@@ -60,6 +64,8 @@ public final class StatementReport {
         items.add(Item.text(l.label("item.period"), l.label("detail.revision", Integer.toString(in.revision())),
                 result.period()));
         items.add(Item.text(l.label("item.baseline.table"), "", result.baselineTable() + " v" + result.baselineTableVersion()));
+        items.add(Item.text(l.label("item.status"), in.chainHead() == null ? "" : l.label("detail.chain.head", in.chainHead()),
+                l.label("status." + in.status())));
         items.add(Item.count(l.label("item.encounters"), l.label("detail.encounters"), row.encounters()));
         items.add(Item.count(l.label("item.excluded"), l.label("detail.excluded"), row.excluded()));
         items.add(Item.money(l.label("item.baseline"), l.label("detail.baseline"), row.baselineTotal()));
@@ -84,6 +90,32 @@ public final class StatementReport {
             for (Map.Entry<String, BigDecimal> vendor : row.vendors().entrySet()) {
                 items.add(Item.money(l.label("item.share.vendor"), vendor.getKey(), vendor.getValue()));
             }
+        }
+        return items;
+    }
+
+    /**
+     * The prior-period adjustments the month carries, apart from its own result: for each corrected
+     * month, the savings settled and now, and each change of what this hospital is owed or owes.
+     */
+    private static List<Item> adjustments(StatementInput in, Language l) {
+        List<Item> items = new ArrayList<>();
+        for (PriorPeriodAdjustment a : in.adjustments()) {
+            items.add(Item.money(l.label("item.adjustment.savings", a.correctedPeriod()),
+                    l.label("detail.adjustment.savings", a.settledSavings().toPlainString(), Integer.toString(a.closedRevision())),
+                    a.resettledSavings()));
+            for (Obligation o : a.delta()) {
+                if (o.payee().equals(in.hospitalId())) {
+                    items.add(Item.money(l.label("item.adjustment.owed.to", a.correctedPeriod()),
+                            l.label("detail.adjustment.by", o.payer()), o.amount()));
+                } else if (o.payer().equals(in.hospitalId())) {
+                    items.add(Item.money(l.label("item.adjustment.owed.by", a.correctedPeriod()),
+                            l.label("detail.adjustment.to", o.payee()), o.amount()));
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            items.add(Item.text(l.label("item.adjustment.none"), "", "-"));
         }
         return items;
     }
