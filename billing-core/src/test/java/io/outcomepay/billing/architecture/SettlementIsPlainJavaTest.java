@@ -14,8 +14,9 @@ class SettlementIsPlainJavaTest {
             .importPackages("io.outcomepay.billing");
 
     @Test
-    void settlementAndMoneyImportNoSpringAxonOrJpa() {
-        noClasses().that().resideInAnyPackage("io.outcomepay.billing.settlement..", "io.outcomepay.billing.money..")
+    void settlementMoneyLedgerAndAuditChainImportNoSpringAxonOrJpa() {
+        noClasses().that().resideInAnyPackage("io.outcomepay.billing.settlement..", "io.outcomepay.billing.money..",
+                        "io.outcomepay.billing.ledger..", "io.outcomepay.billing.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                         "jakarta.persistence..", "javax.persistence..", "org.hibernate..")
                 .check(billing);
@@ -23,7 +24,8 @@ class SettlementIsPlainJavaTest {
 
     @Test
     void settlementMathUsesNoFloatingPoint() {
-        noClasses().that().resideInAnyPackage("io.outcomepay.billing.settlement..", "io.outcomepay.billing.money..")
+        noClasses().that().resideInAnyPackage("io.outcomepay.billing.settlement..", "io.outcomepay.billing.money..",
+                        "io.outcomepay.billing.ledger..")
                 .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class)
                 .check(billing);
     }
