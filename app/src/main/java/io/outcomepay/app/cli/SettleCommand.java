@@ -143,6 +143,18 @@ public class SettleCommand extends RuntimeCommand {
             out().println(now.fingerprint().equals(r.fingerprint())
                     ? "Settling again now gives the same fingerprint."
                     : "Settling again now would give " + now.fingerprint() + " (the data or terms changed since).");
+            runtime.bean(io.outcomepay.billing.period.application.PeriodRecords.class).period(contractId, month)
+                    .ifPresent(record -> {
+                        out().println("Status: " + record.status().name().toLowerCase(Locale.ROOT)
+                                + (record.latest().actor() == null ? "" : ", calculated by " + record.latest().actor())
+                                + (record.approval() == null ? "" : ", approved by " + record.approval().actor())
+                                + (record.closed() == null ? "" : ", closed by " + record.closed().actor()
+                                + " (chain head " + record.closed().chainHead() + ")"));
+                        if (record.closed() != null && !now.fingerprint().equals(r.fingerprint())) {
+                            out().println("The month is closed: what changed since is carried into the month after the "
+                                    + "contract's last closed month as a prior-period adjustment.");
+                        }
+                    });
             return 0;
         }
     }

@@ -122,9 +122,17 @@ class CommandLineTest {
             assertThat(Files.readString(out.resolve("rejected-claims-2026-01.csv")).lines()).hasSize(13);
             Run explained = run("settle", "explain", "--contract", "C-2026-001", "--period", "2026-01");
             assertThat(explained.exitCode()).as(explained.err()).isZero();
+            // January was closed, then corrected late: the change is carried into February, not into January
             assertThat(explained.out()).contains("Contract version 1, baseline ms-drg-v43 version 1")
                     .contains("Fingerprint " + fingerprint(first.out()))
-                    .contains("Settling again now gives the same fingerprint.");
+                    .contains("Settling again now would give ")
+                    .contains("Status: closed, calculated by finance-maker, approved by finance-checker, closed by controller")
+                    .contains("carried into the month after the contract's last closed month as a prior-period adjustment");
+            assertThat(second.out()).contains("prior-period adjustment for 2026-01 (closed revision 1)")
+                    .contains("partial     VENDOR-1-")
+                    .contains("audit chain 2026-01: intact");
+            assertThat(Files.readString(out.resolve("reconciliation-C-2026-001-2026-01.csv")).lines())
+                    .filteredOn(l -> l.startsWith("partial,VENDOR-1-")).singleElement().asString().contains(",100.00,");
             Run json = run("settle", "explain", "--contract", "C-2026-001", "--period", "2026-01", "--json");
             assertThat(json.out()).contains("\"fingerprint\" : \"" + fingerprint(first.out()) + "\"");
         } finally {

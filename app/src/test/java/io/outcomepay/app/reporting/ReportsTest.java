@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReportsTest extends IntegrationTest {
 
     private static final YearMonth JANUARY = YearMonth.of(2026, 1);
-    private static final String NPI = "1234567893";
+    // a hospital of its own: other tests settle January 2026 at their own NPIs
+    private static final String NPI = "9876543213";
 
     @Autowired
     Operations operations;
