@@ -32,8 +32,9 @@ import java.util.function.LongConsumer;
  * difference: per hospital the encounters, the voided ones and the sum of current allowed amounts
  * (encounter_view); the AI usage events (ai_usage_view); the contract versions
  * (contract_version_view); the baseline table versions (baseline_table_view); the settlement
- * revisions (settlement_view); and each contract month's encounter facts (encounter_fact) against
- * its encounters priced in memory.
+ * revisions (settlement_view); the invoices and payments (invoice_view, payment_view); every ledger
+ * account's debits and credits (ledger_line) against the journal entries the approvals and payments
+ * carry; and each contract month's encounter facts (encounter_fact) against its encounters priced in memory.
  */
 public class VerifyingReadModels {
 
@@ -73,6 +74,9 @@ public class VerifyingReadModels {
         long contractVersions = 0;
         long baselineVersions = 0;
         long settlements = 0;
+        long invoices = 0;
+        long payments = 0;
+        List<io.outcomepay.billing.ledger.JournalEntry> entries = new ArrayList<>();
         long read = 0;
         if (head >= 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -97,6 +101,15 @@ public class VerifyingReadModels {
                         baselineVersions++;
                     } else if (payload instanceof PeriodSettled) {
                         settlements++;
+                    } else if (payload instanceof io.outcomepay.billing.period.api.PeriodApproved e) {
+                        entries.addAll(e.entries());
+                    } else if (payload instanceof io.outcomepay.billing.invoice.api.InvoiceIssued) {
+                        invoices++;
+                    } else if (payload instanceof io.outcomepay.billing.payment.api.PaymentRecorded e) {
+                        payments++;
+                        if (e.entry() != null) {
+                            entries.add(e.entry());
+                        }
                     }
                     if (read % 100_000 == 0) {
                         progress.accept(read);
@@ -117,8 +130,38 @@ public class VerifyingReadModels {
         compare("contract_version_view rows", contractVersions, "select count(*) from contract_version_view", differences);
         compare("baseline_table_view rows", baselineVersions, "select count(*) from baseline_table_view", differences);
         compare("settlement_view rows", settlements, "select count(*) from settlement_view", differences);
+        compare("invoice_view rows", invoices, "select count(*) from invoice_view", differences);
+        compare("payment_view rows", payments, "select count(*) from payment_view", differences);
+        compareLedger(entries, differences);
         compareFacts(differences);
         return new Verified(read, differences);
+    }
+
+    /** Every ledger account's debits and credits, from the journal entries the events carry, against ledger_line. */
+    private void compareLedger(List<io.outcomepay.billing.ledger.JournalEntry> entries, List<Difference> differences) {
+        Map<String, String> fromEvents = new TreeMap<>();
+        for (io.outcomepay.billing.ledger.Ledger.Balance b : io.outcomepay.billing.ledger.Ledger.of(entries).balances()) {
+            fromEvents.put(b.account().contractId() + " " + b.account().party() + " " + b.account().kind() + " " + b.currency(),
+                    "debits " + b.debits().stripTrailingZeros().toPlainString() + ", credits "
+                            + b.credits().stripTrailingZeros().toPlainString());
+        }
+        Map<String, String> inTable = new TreeMap<>();
+        jdbc.query("""
+                select contract_id, party, account, currency, sum(debit), sum(credit) from ledger_line
+                group by contract_id, party, account, currency""", rs -> {
+            inTable.put(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4),
+                    "debits " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString() + ", credits "
+                            + rs.getBigDecimal(6).stripTrailingZeros().toPlainString());
+        });
+        TreeSet<String> accounts = new TreeSet<>(fromEvents.keySet());
+        accounts.addAll(inTable.keySet());
+        for (String account : accounts) {
+            String events = fromEvents.getOrDefault(account, "no entries");
+            String table = inTable.getOrDefault(account, "no entries");
+            if (!events.equals(table)) {
+                differences.add(new Difference("ledger_line account " + account, events, table));
+            }
+        }
     }
 
     /**

@@ -65,7 +65,24 @@ public class IngestCommand extends RuntimeCommand {
         }
         IngestReport report = ingest(runtime, file, this);
         out().println(report.source() + ": " + report.summary());
+        if (isRemittance(file)) {
+            // an 835 also states the payments it makes (BPR, TRN): recorded as payments, applied to an invoice it names
+            io.outcomepay.app.operations.MonthlyClose.PaymentsImported payments =
+                    runtime.bean(io.outcomepay.app.operations.MonthlyClose.class).importPayments(file);
+            payments.rejections().forEach(r -> out().println("REJECTED payment " + r));
+            out().println(report.source() + " payments: " + payments.summary());
+        }
         return 0;
+    }
+
+    private static boolean isRemittance(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
+            return new String(start, 0, Math.min(3, start.length), java.nio.charset.StandardCharsets.US_ASCII).equals("ISA")
+                    && "835".equals(io.outcomepay.claims.intake.ClaimFormat.x12Transaction(start));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private int throughKafka(OutcomePayRuntime runtime) {

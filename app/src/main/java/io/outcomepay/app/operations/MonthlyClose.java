@@ -19,6 +19,7 @@ import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.claims.payments.PaymentCsv;
+import io.outcomepay.claims.x12.RemittancePayments;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -111,29 +112,40 @@ public class MonthlyClose {
         }
     }
 
+    /** A payment CSV, or an X12 835 remittance (its payments: RemittancePayments), told apart by their first bytes. */
     public PaymentsImported importPayments(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return importPayments(file.toString(), in);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            in.mark(16);
+            byte[] start = in.readNBytes(3);
+            in.reset();
+            String source = file.getFileName().toString();
+            if (new String(start, StandardCharsets.US_ASCII).equals("ISA")) {
+                return record(source, RemittancePayments.read(source, in));
+            }
+            return importPayments(source, in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
     /**
-     * Records each payment of the file once; a payment whose reference is the number of an
+     * Records each payment of the file once (PaymentDetails.id); a payment whose reference is the number of an
      * invoice or credit note it applies to (Reconciliation.applies) is posted to that contract's
      * ledger. A rejected row, or a payment conflicting with one recorded under the same payer and
      * reference, goes to the dead letters with its line and field; the other rows still land.
      */
     public PaymentsImported importPayments(String source, InputStream in) {
-        PaymentCsv.Read read = PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8));
+        return record(source, PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+
+    private PaymentsImported record(String source, PaymentCsv.Read read) {
         List<Rejection> rejections = new ArrayList<>(read.rejections());
         int recorded = 0;
         int duplicates = 0;
         int applied = 0;
         for (PaymentCsv.Row row : read.payments()) {
             PaymentDetails p = row.payment();
-            String id = PaymentDetails.idOf(p.payer(), p.reference());
+            String id = p.id();
             Reconciliation.Document document = ledger.document(p.reference())
                     .filter(d -> Reconciliation.applies(d, p.payer(), p.payee(), p.currency())).orElse(null);
             JournalEntry entry = document == null ? null : Postings.payment(id, document.contractId(), document.period(),

@@ -222,7 +222,7 @@ class MonthlyCloseTest extends IntegrationTest {
     }
 
     @Test
-    void paymentsAreReconciledAgainstTheInvoicesWithTheirAges() {
+    void paymentsAreReconciledAgainstTheInvoicesWithTheirAges() throws Exception {
         operations.createContract(Contracts.definition("MP-C", "MP-H", "2026-01-01", "6500.00"));
         ingest(ClaimsFile.claims().row("MP1", "MP-H", "193", "8000.00"), "mp.csv");
         close.calculate("MP-C", JAN, null, "maker", "run");
@@ -268,6 +268,24 @@ class MonthlyCloseTest extends IntegrationTest {
         assertThat(balance(ledger, "MP-H", AccountKind.CASH)).isEqualByComparingTo("163.08");
         assertThat(balance(ledger, "VENDOR-1", AccountKind.RECEIVABLE)).isEqualByComparingTo("8.72");
         assertThat(ledger.totalDebits()).isEqualByComparingTo(ledger.totalCredits());
+
+        // an 835 from the insurer pays the rest, quoting the invoice number as its trace (TRN02)
+        Path remittance = dir.resolve("mp.835");
+        java.nio.file.Files.writeString(remittance,
+                "ISA*00*          *00*          *ZZ*PAYER          *ZZ*VENDOR         *260305*1200*^*00501*000000002*0*T*:~"
+                + "GS*HP*PAYER*VENDOR*20260305*1200*2*X*005010X221A1~ST*835*0001~"
+                + "BPR*I*8.72*C*ACH*CTX*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20260305~"
+                + "TRN*1*" + vendorInvoice + "*1512345678~N1*PR*INSURER ONE*XV*INS-1~N1*PE*VENDOR ONE*XX*VENDOR-1~"
+                + "SE*6*0001~GE*1*2~IEA*1*000000002~");
+        MonthlyClose.PaymentsImported remitted = close.importPayments(remittance);
+        assertThat(remitted.recorded()).as(remitted.rejections().toString()).isEqualTo(1);
+        assertThat(remitted.applied()).isEqualTo(1);
+        assertThat(close.reconcile(JAN, "MP-C", null)).filteredOn(l -> vendorInvoice.equals(l.document())).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.category()).isEqualTo(Reconciliation.Category.MATCHED);
+                    assertThat(l.payments()).containsExactly(vendorInvoice + " 100.00 USD on 2026-02-20",
+                            vendorInvoice + " 8.72 USD on 2026-03-05");
+                });
     }
 
     @Test

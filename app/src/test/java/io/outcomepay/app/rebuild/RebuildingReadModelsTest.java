@@ -31,6 +31,8 @@ class RebuildingReadModelsTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    io.outcomepay.app.operations.MonthlyClose close;
+    @Autowired
     io.outcomepay.analytics.catchup.ReadModelCatchUp catchUp;
 
     @TempDir
@@ -53,9 +55,22 @@ class RebuildingReadModelsTest extends IntegrationTest {
         operations.createContract(Contracts.definition("RB-C2", "RB-H", "2025-12-01", "7000.00"));
         operations.amendContract(Contracts.definition("RB-C2", "RB-H", "2026-01-01", "7100.00"));
         operations.settle("RB-C", YearMonth.of(2026, 1));
+        // its month closed: journal entries, invoices, a payment
+        close.calculate("RB-C2", YearMonth.of(2026, 1), null, "maker", "run");
+        close.approve("RB-C2", YearMonth.of(2026, 1), "checker", "ok");
+        String invoice = close.close("RB-C2", YearMonth.of(2026, 1), "controller", "closed").documents().get(0).number();
+        close.importPayments("rb-payments.csv", new java.io.ByteArrayInputStream(("reference,payer,payee,amount,currency,paid_on\n"
+                + invoice + ",INS-1,RB-H,10.00,USD,2026-02-10\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        close.ledger("RB-C2");
         Map<String, List<String>> everyReadModel = readModels();
         List<Map<String, Object>> live = rows();
         assertThat(verifying.verify(n -> { }).differences()).isEmpty();
+
+        jdbc.update("update ledger_line set debit = debit + 1 where entry_id like 'payment/%' and party = 'RB-H' and debit > 0");
+        assertThat(verifying.verify(n -> { }).differences()).extracting(VerifyingReadModels.Difference::toString)
+                .containsExactly("ledger_line account RB-C2 RB-H CASH USD: events say debits 10, credits 0, read model has "
+                        + "debits 11, credits 0");
+        jdbc.update("update ledger_line set debit = debit - 1 where entry_id like 'payment/%' and party = 'RB-H' and debit > 0");
 
         jdbc.update("update encounter_view set allowed_amount = allowed_amount + 1 where original_claim_id = 'RB-2'");
         List<VerifyingReadModels.Difference> found = verifying.verify(n -> { }).differences();
@@ -90,7 +105,8 @@ class RebuildingReadModelsTest extends IntegrationTest {
     }
 
     private static final List<String> READ_MODELS = List.of("encounter_view", "encounter_fact", "ai_usage_view",
-            "contract_version_view", "baseline_table_view", "baseline_entry_view", "settlement_view");
+            "contract_version_view", "baseline_table_view", "baseline_entry_view", "settlement_view", "ledger_line",
+            "invoice_view", "payment_view");
 
     private Map<String, List<String>> readModels() {
         catchUp.await();

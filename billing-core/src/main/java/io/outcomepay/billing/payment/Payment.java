@@ -12,7 +12,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One payment, by payer and reference: recorded once; never changed. */
+/** One payment, by payer, reference and day: recorded once; never changed. */
 @Aggregate
 public class Payment {
 
@@ -32,7 +32,7 @@ public class Payment {
                 return false;
             }
             throw new PaymentConflict("payment " + command.details().reference() + " from " + command.details().payer()
-                    + " was recorded with other details (" + details.amount().toPlainString() + " " + details.currency()
+                    + " on " + details.paidOn() + " was recorded with other details (" + details.amount().toPlainString() + " " + details.currency()
                     + " to " + details.payee() + " on " + details.paidOn() + "): a payment is not changed once recorded");
         }
         apply(new PaymentRecorded(command.paymentId(), command.details(), command.source(), command.invoiceNumber(),
