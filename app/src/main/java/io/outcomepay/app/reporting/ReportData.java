@@ -67,8 +67,12 @@ public class ReportData {
     }
 
     /** A contract month's latest settled revision, the contract version it used, checked against the data now. */
+    /**
+     * @param changedSinceClose a closed month whose data changed since its close (the change is carried
+     *                          into later months as prior-period adjustments)
+     */
     public record SettledMonth(int revision, SettlementResult result, ContractDefinition contract,
-                               io.outcomepay.billing.period.application.PeriodRecord record) {
+                               io.outcomepay.billing.period.application.PeriodRecord record, boolean changedSinceClose) {
 
         public List<String> hospitals() {
             return result.hospitals().stream().map(SettlementResult.Row::hospitalId).toList();
@@ -85,17 +89,17 @@ public class ReportData {
         PeriodSettled latest = revisions.get(revisions.size() - 1);
         SettlementResult result = latest.result();
         io.outcomepay.billing.period.application.PeriodRecord record = periods.period(contractId, period).orElseThrow();
-        // a closed month reports its closed revision: later changes are carried into the next month as adjustments
-        String now = record.closed() != null ? result.fingerprint()
-                : operations.recalculate(contractId, period, result.qualityScore()).fingerprint();
-        if (!now.equals(result.fingerprint())) {
+        String now = operations.recalculate(contractId, period, result.qualityScore()).fingerprint();
+        // a closed month reports its closed revision: later changes are carried into later months as adjustments
+        boolean changedSinceClose = record.closed() != null && !now.equals(result.fingerprint());
+        if (record.closed() == null && !now.equals(result.fingerprint())) {
             throw new IllegalArgumentException("period: the data of " + contractId + " " + period + " changed after revision "
                     + latest.revision() + " was settled (fingerprint " + result.fingerprint() + ", now " + now
                     + "): settle again before reporting");
         }
         ContractDefinition contract = contracts.versions(contractId).stream()
                 .filter(v -> v.version() == result.contractVersion()).findFirst().orElseThrow().definition();
-        return new SettledMonth(latest.revision(), result, contract, record);
+        return new SettledMonth(latest.revision(), result, contract, record, changedSinceClose);
     }
 
     public StatementInput statement(SettledMonth month, String hospitalId) {
@@ -138,7 +142,7 @@ public class ReportData {
         return hospitalIds.stream().map(h -> new StatementInput(month.revision(), month.result(), month.contract(), h,
                 groups.getOrDefault(h, List.of()), corrections.getOrDefault(h, List.of()),
                 month.record().latest().adjustments(), month.record().status().name().toLowerCase(java.util.Locale.ROOT),
-                month.record().closed() == null ? null : month.record().closed().chainHead())).toList();
+                month.record().closed() == null ? null : month.record().closed().chainHead(), month.changedSinceClose())).toList();
     }
 
     public AuditInput audit(SettledMonth month) {
@@ -155,6 +159,7 @@ public class ReportData {
         List<LineRow> outliers = jdbc.query(LINES + " and state = 2 order by hospital_id, encounter_id", line(scale),
                 result.contractId(), result.period());
         return new AuditInput(month.revision(), result, month.contract(), statistics, unavailable, outliers,
+                month.changedSinceClose(),
                 () -> streaming.queryForStream(LINES + " order by hospital_id, encounter_id", line(scale),
                         result.contractId(), result.period()));
     }

@@ -118,6 +118,13 @@ class MonthlyCloseTest extends IntegrationTest {
         assertThat(mine.get("MC-H-000003").amount()).isEqualByComparingTo("93.23");
         assertThat(mine.get("MC-H-000003").correctedPeriod()).isEqualTo("2026-01");
 
+        // the statements: February shows January's adjustment apart; January, closed, says it changed since
+        assertThat(statementText("MC-C", FEB, "MC-H")).contains("Prior-period adjustments (apart from this month's result)",
+                "Adjustment for 2026-01, owed to the", "by INS-1; negative: owed less 93.23", "Savings of 2026-01 settled again", "1,043.60",
+                "Month status", "closed");
+        assertThat(statementText("MC-C", JAN, "MC-H")).contains("Changed since the close", "163.08",
+                "No prior-period adjustment");
+
         // the ledger: January's and February's shares and the adjustment, balanced, rebuilt from the journal entries
         Ledger ledger = close.ledger("MC-C");
         assertThat(ledger.totalDebits()).isEqualByComparingTo(ledger.totalCredits());
@@ -148,6 +155,21 @@ class MonthlyCloseTest extends IntegrationTest {
         assertThat(verified.intact()).isTrue();
         assertThat(verified.events()).isEqualTo(3);
         assertThat(verified.closedHead()).hasSize(64);
+    }
+
+    @Autowired
+    io.outcomepay.app.reporting.Reporting reporting;
+
+    private String statementText(String contractId, YearMonth period, String hospital) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        reporting.write(new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
+                contractId, period, hospital, null, null, null), io.outcomepay.reports.rendering.ReportFormat.PDF,
+                io.outcomepay.reports.rendering.Language.EN, out);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(out.toByteArray())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BigDecimal balance(Ledger ledger, String party, AccountKind kind) {

@@ -14,10 +14,11 @@ import java.util.List;
  *
  * @param status    open, calculated, approved or closed
  * @param chainHead the audit chain head recorded at close, else null
+ * @param changedSinceClose a closed month whose data changed since (groups and corrections are as they stand now)
  */
 public record StatementInput(int revision, SettlementResult result, ContractDefinition contract, String hospitalId,
                              List<GroupTotal> groups, List<LineRow> corrections, List<PriorPeriodAdjustment> adjustments,
-                             String status, String chainHead) {
+                             String status, String chainHead, boolean changedSinceClose) {
 
     public StatementInput {
         groups = List.copyOf(groups);

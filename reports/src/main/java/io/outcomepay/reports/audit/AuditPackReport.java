@@ -33,8 +33,13 @@ public final class AuditPackReport {
     public static ReportDocument document(AuditInput in, Language language) {
         SettlementResult result = in.result();
         List<Section<?>> sections = new ArrayList<>();
-        sections.add(Section.of("rows", "method", language.label("audit.section.method"), Item.COLUMNS,
-                method(in.contract(), language)));
+        List<Item> method = new ArrayList<>();
+        if (in.changedSinceClose()) {
+            method.add(Item.text(language.label("item.changed.since.close"),
+                    language.label("detail.changed.since.close"), language.label("yes")));
+        }
+        method.addAll(method(in.contract(), language));
+        sections.add(Section.of("rows", "method", language.label("audit.section.method"), Item.COLUMNS, method));
         sections.add(Section.of("rows", "trace", language.label("audit.section.trace"), Item.COLUMNS,
                 trace(result, language)));
         sections.add(Section.of("rows", "statistics", language.label("audit.section.statistics"), Item.COLUMNS,

@@ -66,6 +66,10 @@ public final class StatementReport {
         items.add(Item.text(l.label("item.baseline.table"), "", result.baselineTable() + " v" + result.baselineTableVersion()));
         items.add(Item.text(l.label("item.status"), in.chainHead() == null ? "" : l.label("detail.chain.head", in.chainHead()),
                 l.label("status." + in.status())));
+        if (in.changedSinceClose()) {
+            items.add(Item.text(l.label("item.changed.since.close"),
+                    l.label("detail.changed.since.close"), l.label("yes")));
+        }
         items.add(Item.count(l.label("item.encounters"), l.label("detail.encounters"), row.encounters()));
         items.add(Item.count(l.label("item.excluded"), l.label("detail.excluded"), row.excluded()));
         items.add(Item.money(l.label("item.baseline"), l.label("detail.baseline"), row.baselineTotal()));
