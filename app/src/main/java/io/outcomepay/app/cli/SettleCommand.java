@@ -53,6 +53,12 @@ public class SettleCommand extends RuntimeCommand {
         }
     }
 
+    @Option(names = "--actor", paramLabel = "USER", description = "who settles (stored on the event; default: the OS user)")
+    String actor = System.getProperty("user.name", SettlingPeriod.SYSTEM);
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "settle", description = "why (stored on the event; default ${DEFAULT-VALUE})")
+    String reason;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "write one row per hospital and a TOTAL row")
     Path out;
 
@@ -77,8 +83,8 @@ public class SettleCommand extends RuntimeCommand {
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        SettlingPeriod.Settled settled = runtime.bean(Operations.class).settle(contractId, Months.parse("--period", period), qualityScore,
-                pricing);
+        SettlingPeriod.Settled settled = runtime.bean(SettlingPeriod.class).settle(contractId, Months.parse("--period", period),
+                qualityScore, pricing, actor, reason);
         SettlementPrinter.print(settled, out());
         if (out != null) {
             SettlementPrinter.writeSettlement(settled.result(), out);

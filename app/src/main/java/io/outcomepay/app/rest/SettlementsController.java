@@ -30,19 +30,27 @@ public class SettlementsController {
     private final StoredStatistics storedStatistics;
     private final GroupTotals groupTotals;
 
+    private final io.outcomepay.app.operations.MonthlyClose close;
+
     public SettlementsController(Operations operations, SettlementHistory history, StoredStatistics storedStatistics,
-                                 GroupTotals groupTotals) {
+                                 GroupTotals groupTotals, io.outcomepay.app.operations.MonthlyClose close) {
+        this.close = close;
         this.operations = operations;
         this.history = history;
         this.storedStatistics = storedStatistics;
         this.groupTotals = groupTotals;
     }
 
-    /** Settles now; a new revision is recorded only if the fingerprint changed. */
+    /**
+     * Settles now (the month's calculation, as POST /api/periods/.../calculate); a new revision is
+     * recorded only if anything changed. The authenticated user is its actor.
+     */
     @PostMapping
     public SettlingPeriod.Settled settle(@PathVariable String contractId, @PathVariable String period,
-                                         @RequestParam(required = false) BigDecimal qualityScore) {
-        return operations.settle(contractId, Months.parse("period:", period), qualityScore);
+                                         @RequestParam(required = false) BigDecimal qualityScore,
+                                         @RequestParam(defaultValue = "settled over REST") String reason,
+                                         java.security.Principal user) {
+        return close.calculate(contractId, Months.parse("period:", period), qualityScore, user.getName(), reason);
     }
 
     /** Every recorded revision, oldest first. */

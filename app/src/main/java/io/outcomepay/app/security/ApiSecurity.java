@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * The REST API's users come from configuration ({@code outcomepay.security.users}). The month-close
- * steps and payments (POST under /api/periods and /api/payments) need a user (HTTP Basic), who is
+ * steps, settling and payments (POST under /api/periods, /api/settlements and /api/payments) need a user (HTTP Basic), who is
  * the actor stored on the event; every other endpoint is open as before.
  */
 @Configuration
@@ -57,7 +57,7 @@ public class ApiSecurity {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/periods/**", "/api/payments/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/periods/**", "/api/payments/**", "/api/settlements/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> {
                 });
