@@ -36,6 +36,52 @@ public final class Obligations {
     }
 
     /**
+     * What the contract's withhold kept back from each receiving party: the withheld total
+     * <pre>
+     * W = round_half_up(min(shareable x final_share_rate, savings_cap)) - earned     (0 when the cap binds)
+     * </pre>
+     * allocated over the parties in proportion to their amounts in the pool (each hospital's
+     * hospital share, each vendor's share, the insurer's own) by largest remainder; the insurer's
+     * own part is left out (it withholds from no one). Empty without savings or withhold.
+     */
+    public static List<Obligation> withheld(SettlementResult result, String insurer) {
+        BigDecimal shareable = step(result, "shareable");
+        BigDecimal share = step(result, "final_share_rate");
+        BigDecimal cap = step(result, "savings_cap");
+        BigDecimal earned = step(result, "earned");
+        if (shareable == null || share == null || cap == null || earned == null || earned.signum() <= 0) {
+            return List.of();
+        }
+        java.util.Currency currency = java.util.Currency.getInstance(result.currency());
+        BigDecimal withheld = shareable.multiply(share).min(cap)
+                .setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP).subtract(earned);
+        if (withheld.signum() <= 0) {
+            return List.of();
+        }
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        weights.put(insurer, result.total().insurer());
+        for (SettlementResult.Row row : result.hospitals()) {
+            weights.merge(row.hospitalId(), row.hospital(), BigDecimal::add);
+            row.vendors().forEach((vendor, amount) -> weights.merge(vendor, amount, BigDecimal::add));
+        }
+        Map<String, BigDecimal> positive = new LinkedHashMap<>();
+        weights.forEach((party, amount) -> positive.put(party, amount.max(BigDecimal.ZERO)));
+        Map<String, BigDecimal> net = new LinkedHashMap<>();
+        io.outcomepay.billing.money.LargestRemainder.split(new io.outcomepay.billing.money.Money(withheld, currency), positive)
+                .forEach((party, part) -> {
+                    if (!party.equals(insurer)) {
+                        add(net, insurer, party, part.amount());
+                    }
+                });
+        return list(net);
+    }
+
+    private static BigDecimal step(SettlementResult result, String name) {
+        return result.trace().stream().filter(s -> s.name().equals(name)).map(SettlementResult.TraceStep::value)
+                .findFirst().map(BigDecimal::new).orElse(null);
+    }
+
+    /**
      * What the payers owe now beyond what they owed before, per pair of parties, in the direction the
      * pair had before (a new pair: the direction it has now). Zero changes are left out.
      */

@@ -10,6 +10,7 @@ import java.util.List;
  * The posting rules: which accounts an approval or a payment debits and credits.
  * <pre>
  * settlement, payer owes payee a:    Dr payee RECEIVABLE a     Cr payer PAYABLE a
+ *   and withheld from the payee w:   Dr payee WITHHOLD w       Cr payer WITHHOLD w
  * adjustment, payer owes payee d>0:  Dr payee ADJUSTMENT d     Cr payer ADJUSTMENT d
  *             d&lt;0 (owes less):      Dr payer ADJUSTMENT |d|   Cr payee ADJUSTMENT |d|
  * payment p of a settlement invoice: Dr payer PAYABLE p, Cr payer CASH p; Dr payee CASH p, Cr payee RECEIVABLE p
@@ -32,7 +33,7 @@ public final class Postings {
                                               java.util.Map<String, List<Obligation>> adjustments) {
         List<JournalEntry> entries = new ArrayList<>();
         JournalEntry own = settlement(result.contractId(), result.period(), revision, result.currency(),
-                Obligations.of(result, insurer));
+                Obligations.of(result, insurer), Obligations.withheld(result, insurer));
         if (own != null) {
             entries.add(own);
         }
@@ -48,10 +49,20 @@ public final class Postings {
     /** @return null when there is nothing to post */
     public static JournalEntry settlement(String contractId, String period, int revision, String currency,
                                           List<Obligation> obligations) {
+        return settlement(contractId, period, revision, currency, obligations, List.of());
+    }
+
+    /** @param withheld what the withhold kept back from each party (Obligations.withheld) */
+    public static JournalEntry settlement(String contractId, String period, int revision, String currency,
+                                          List<Obligation> obligations, List<Obligation> withheld) {
         List<JournalLine> lines = new ArrayList<>();
         for (Obligation o : Obligations.owed(obligations)) {
             lines.add(JournalLine.debit(o.payee(), AccountKind.RECEIVABLE, o.amount()));
             lines.add(JournalLine.credit(o.payer(), AccountKind.PAYABLE, o.amount()));
+        }
+        for (Obligation w : withheld) {
+            lines.add(JournalLine.debit(w.payee(), AccountKind.WITHHOLD, w.amount()));
+            lines.add(JournalLine.credit(w.payer(), AccountKind.WITHHOLD, w.amount()));
         }
         return lines.isEmpty() ? null : new JournalEntry(contractId + "@" + period + "/r" + revision + "/settlement",
                 contractId, period, EntryKind.SETTLEMENT, "revision " + revision, currency, lines);

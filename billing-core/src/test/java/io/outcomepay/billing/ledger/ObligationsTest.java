@@ -1,6 +1,7 @@
 package io.outcomepay.billing.ledger;
 
 import io.outcomepay.billing.settlement.SettlementResult;
+import io.outcomepay.billing.settlement.SettlementTerms;
 import io.outcomepay.billing.settlement.Settlements;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,25 @@ class ObligationsTest {
         assertThat(Obligations.of(result, "INS")).containsExactly(owes("INS", "H001", "163.08"),
                 owes("INS", "H002", "103.08"), owes("INS", "VENDOR-1", "177.44"));
         assertThat(result.total().vendor()).isEqualByComparingTo("177.44");
+    }
+
+    @Test
+    void theWithholdKeptBackFromEachPartyIsPostedToItsWithholdAccount() {
+        // H001: savings 543.60; withhold 2%: 543.60 x 0.98 = 532.728, earned 532.73 (below the 10% cap of 854.36);
+        // W = 543.60 - 532.73 = 10.87 over insurer 266.36, hospital 159.82, vendor 106.55 by largest remainder:
+        // 5.434.. -> 5.44 (the largest remainder), 3.261.. -> 3.26, 2.174.. -> 2.17
+        SettlementTerms base = Settlements.firstDollar();
+        SettlementTerms withhold = new SettlementTerms(base.eligible(), base.minimumSavingsRate(), base.sharing(),
+                base.capRate(), base.outliers(), base.shares(), null, null, null, null, new BigDecimal("0.02"), null);
+        SettlementResult result = Settlements.request(withhold).encounter("H001", "193", "8000.00").settle();
+        assertThat(result.total().pool()).isEqualByComparingTo("532.73");
+        assertThat(Obligations.withheld(result, "INS")).containsExactly(owes("INS", "H001", "3.26"),
+                owes("INS", "VENDOR-1", "2.17"));
+        JournalEntry entry = Postings.approval(result, "INS", 1, java.util.Map.of()).get(0);
+        assertThat(entry.lines()).contains(JournalLine.debit("H001", AccountKind.WITHHOLD, new BigDecimal("3.26")),
+                JournalLine.credit("INS", AccountKind.WITHHOLD, new BigDecimal("3.26")));
+        assertThat(entry.debits()).isEqualByComparingTo(entry.credits());
+        assertThat(Obligations.withheld(Settlements.request(base).encounter("H001", "193", "8000.00").settle(), "INS")).isEmpty();
     }
 
     @Test
