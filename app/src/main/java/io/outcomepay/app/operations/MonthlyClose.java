@@ -2,6 +2,7 @@ package io.outcomepay.app.operations;
 
 import io.outcomepay.analytics.auditing.VerifyingAuditChain;
 import io.outcomepay.analytics.ledger.LedgerQueries;
+import io.outcomepay.app.reporting.ReportData;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.audit.AuditChain;
 import io.outcomepay.billing.invoice.Reconciliation;
@@ -54,9 +55,12 @@ public class MonthlyClose {
     private final CommandGateway commands;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    private final Operations operations;
 
     public MonthlyClose(SettlingPeriod settling, ClosingPeriod closing, PeriodRecords periods, LedgerQueries ledger,
-                        VerifyingAuditChain audit, CommandGateway commands, DeadLetters deadLetters, Clock clock) {
+                        VerifyingAuditChain audit, CommandGateway commands, DeadLetters deadLetters, Clock clock,
+                        Operations operations) {
+        this.operations = operations;
         this.settling = settling;
         this.closing = closing;
         this.periods = periods;
@@ -76,7 +80,17 @@ public class MonthlyClose {
         return closing.approve(contractId, period, actor, reason);
     }
 
+    /**
+     * Closes the month; first its statistics for auditors (seed and resamples as the audit pack
+     * uses them) are computed and stored with the revision being closed, so its audit pack shows
+     * the statistics of what was closed, whatever arrives later.
+     */
     public ClosingPeriod.Closed close(String contractId, YearMonth period, String actor, String reason) {
+        try {
+            operations.statistics(contractId, period, period.minusMonths(1), ReportData.SEED, ReportData.RESAMPLES);
+        } catch (IllegalArgumentException | SettlingPeriod.SettlementRefused unavailable) {
+            // no statistics for this month (the audit pack says why); the close does not depend on them
+        }
         return closing.close(contractId, period, actor, reason);
     }
 

@@ -38,8 +38,8 @@ import java.util.stream.Stream;
 public class ReportData {
 
     /** The statistics an audit pack shows when none are stored with the revision: as `stats` computes them. */
-    static final long SEED = 1;
-    static final int RESAMPLES = 2000;
+    public static final long SEED = 1;
+    public static final int RESAMPLES = 2000;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
