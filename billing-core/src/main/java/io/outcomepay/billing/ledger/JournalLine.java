@@ -22,9 +22,4 @@ public record JournalLine(String party, AccountKind account, BigDecimal debit, B
     public static JournalLine credit(String party, AccountKind account, BigDecimal amount) {
         return new JournalLine(party, account, BigDecimal.ZERO.setScale(amount.scale()), amount);
     }
-
-    /** Debit minus credit. */
-    public BigDecimal net() {
-        return debit.subtract(credit);
-    }
 }

@@ -16,15 +16,7 @@ import java.util.TreeMap;
 public final class Ledger {
 
     /** A party's account of a contract. */
-    public record Account(String contractId, String party, AccountKind kind) implements Comparable<Account> {
-        @Override
-        public int compareTo(Account other) {
-            int c = contractId.compareTo(other.contractId);
-            if (c == 0) {
-                c = party.compareTo(other.party);
-            }
-            return c != 0 ? c : kind.compareTo(other.kind);
-        }
+    public record Account(String contractId, String party, AccountKind kind) {
     }
 
     /** An account's debits, credits and balance (debits minus credits) in one currency. */
