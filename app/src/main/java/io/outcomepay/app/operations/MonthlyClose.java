@@ -126,30 +126,34 @@ public class MonthlyClose {
         }
     }
 
-    /** A payment CSV, or an X12 835 remittance (its payments: RemittancePayments), told apart by their first bytes. */
     public PaymentsImported importPayments(Path file) {
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            in.mark(16);
-            byte[] start = in.readNBytes(3);
-            in.reset();
-            String source = file.getFileName().toString();
-            if (new String(start, StandardCharsets.US_ASCII).equals("ISA")) {
-                return record(source, RemittancePayments.read(source, in));
-            }
-            return importPayments(source, in);
+        try (InputStream in = Files.newInputStream(file)) {
+            return importPayments(file.getFileName().toString(), in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
     /**
-     * Records each payment of the file once (PaymentDetails.id); a payment whose reference is the number of an
-     * invoice or credit note it applies to (Reconciliation.applies) is posted to that contract's
-     * ledger. A rejected row, or a payment conflicting with one recorded under the same payer and
-     * reference, goes to the dead letters with its line and field; the other rows still land.
+     * Records each payment of a payment CSV, or of an X12 835 remittance (RemittancePayments), told
+     * apart by their first bytes, once (PaymentDetails.id); a payment whose reference is the number
+     * of an invoice or credit note it applies to (Reconciliation.applies) is posted to that
+     * contract's ledger. A rejected row, or a payment conflicting with one recorded under the same
+     * id, goes to the dead letters with its line and field; the other rows still land.
      */
-    public PaymentsImported importPayments(String source, InputStream in) {
-        return record(source, PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8)));
+    public PaymentsImported importPayments(String source, InputStream stream) {
+        try {
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream);
+            in.mark(16);
+            byte[] start = in.readNBytes(3);
+            in.reset();
+            if (new String(start, StandardCharsets.US_ASCII).equals("ISA")) {
+                return record(source, RemittancePayments.read(source, in));
+            }
+            return record(source, PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
     }
 
     private PaymentsImported record(String source, PaymentCsv.Read read) {

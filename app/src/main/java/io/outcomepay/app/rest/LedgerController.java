@@ -45,8 +45,8 @@ public class LedgerController {
         return close.invoices(Months.parse("period:", period), contract);
     }
 
-    /** A payment file (text/csv: reference, payer, payee, amount, currency, paid_on); needs a user. */
-    @PostMapping(path = "/api/payments", consumes = {"text/csv", "text/plain"})
+    /** A payment file (text/csv: reference, payer, payee, amount, currency, paid_on; or an X12 835); needs a user. */
+    @PostMapping(path = "/api/payments", consumes = {"text/csv", "text/plain", "application/edi-x12"})
     public MonthlyClose.PaymentsImported payments(@RequestBody String csv,
                                                   @RequestParam(defaultValue = "payments.csv") String source) {
         return close.importPayments(source, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));

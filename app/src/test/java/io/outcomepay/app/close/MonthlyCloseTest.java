@@ -330,14 +330,27 @@ class MonthlyCloseTest extends IntegrationTest {
         assertThat(balances.body()).contains("\"balanced\":true");
         HttpResponse<String> invoices = get("/api/invoices?period=2026-01&contract=MR-C");
         assertThat(invoices.body()).contains("\"number\":\"MR-H-000001\"");
+        String payments = "reference,payer,payee,amount,currency,paid_on\nMR-H-000001,INS-1,MR-H,10.00,USD,2026-02-10\n";
+        assertThat(post("/api/payments?source=mr-payments.csv", null, payments).statusCode()).isEqualTo(401);
+        HttpResponse<String> paid = post("/api/payments?source=mr-payments.csv", "controller:controller-secret", payments);
+        assertThat(paid.statusCode()).isEqualTo(200);
+        assertThat(paid.body()).contains("\"recorded\":1", "\"applied\":1");
+        assertThat(get("/api/reconciliation?period=2026-01&contract=MR-C").body()).contains("\"category\":\"PARTIAL\"");
         HttpResponse<String> audit = get("/api/periods/MR-C/2026-01/audit");
         assertThat(audit.body()).contains("\"intact\":true");
         assertThat(get("/api/reconciliation?period=2026-13").statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> post(String path, String user) throws Exception {
+        return post(path, user, null);
+    }
+
+    private HttpResponse<String> post(String path, String user, String csv) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
+                .POST(csv == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(csv));
+        if (csv != null) {
+            request.header("Content-Type", "text/csv");
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
