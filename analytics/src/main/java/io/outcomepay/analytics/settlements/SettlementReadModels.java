@@ -153,6 +153,32 @@ public class SettlementReadModels implements SettlementSources {
      * when a banded minimum rate needs it, the distinct patients. The same as pricing the lines in
      * memory ({@link io.outcomepay.billing.settlement.SettlementEngine#price}): the fingerprint shows it.
      */
+    /** How many queries sum a month's hospitals at once: one per core. */
+    private static final int PARALLEL_PARTS = Runtime.getRuntime().availableProcessors();
+    private static final java.util.concurrent.Executor PARTS = java.util.concurrent.Executors.newFixedThreadPool(
+            PARALLEL_PARTS, r -> {
+                Thread t = new Thread(r, "settlement-sums");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Per hospital of the part: lines, not eligible, included, excluded, baseline and actual cents, digest of line digests. */
+    private List<Object[]> hospitalSums(Integer monthId, List<String> hospitalIds) {
+        return jdbc.query("""
+                        select hospital_id, count(*), count(*) filter (where state = 1), count(*) filter (where state = 0),
+                               count(*) filter (where state = 2),
+                               coalesce(sum(baseline_minor) filter (where state = 0), 0),
+                               coalesce(sum(actual_minor) filter (where state = 0), 0),
+                               sha256(string_agg(line_sha256, ''::bytea))
+                        from (select hospital_id, state, baseline_minor, actual_minor, line_sha256 from encounter_fact
+                              where month_id = ? and hospital_id = any (?) and state < 3
+                              order by month_id, hospital_id, encounter_id) f
+                        group by hospital_id""",
+                (rs, i) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getLong(6), rs.getLong(7), HexFormat.of().formatHex(rs.getBytes(8))},
+                monthId, hospitalIds.toArray(String[]::new));
+    }
+
     @Override
     public PricedPeriod priced(SettlementRequest request) {
         String contract = request.contractId();
@@ -162,26 +188,31 @@ public class SettlementReadModels implements SettlementSources {
         int[] counts = new int[2];
         Integer monthId = jdbc.query("select month_id from encounter_fact_month where contract_id = ? and period = ?",
                 (rs, i) -> rs.getInt(1), contract, period).stream().findFirst().orElse(null);
-        // string_agg takes the rows in the order the subquery reads them from the index
-        jdbc.query("""
-                        select hospital_id, count(*), count(*) filter (where state = 1), count(*) filter (where state = 0),
-                               count(*) filter (where state = 2),
-                               coalesce(sum(baseline_minor) filter (where state = 0), 0),
-                               coalesce(sum(actual_minor) filter (where state = 0), 0),
-                               sha256(string_agg(line_sha256, ''::bytea))
-                        from (select hospital_id, state, baseline_minor, actual_minor, line_sha256 from encounter_fact
-                              where month_id = ? and state < 3 order by month_id, hospital_id, encounter_id) f
-                        group by hospital_id""",
-                rs -> {
-                    counts[0] += rs.getInt(2);
-                    counts[1] += rs.getInt(3);
-                    hospitals.put(rs.getString(1), new PricedPeriod.HospitalTotals(rs.getString(1), rs.getInt(2),
-                            HexFormat.of().formatHex(rs.getBytes(8)), rs.getInt(4), rs.getInt(5),
-                            BigDecimal.valueOf(rs.getLong(6), scale), BigDecimal.valueOf(rs.getLong(7), scale)));
-                }, monthId);
-        if (!request.hospitals().containsAll(hospitals.keySet())) {
-            throw new IllegalStateException("encounter facts of " + contract + " " + period
-                    + " name hospitals outside the contract: " + hospitals.keySet());
+        // The contract's hospitals in parts, each summed by its own query on its own connection (a
+        // core each); string_agg takes each hospital's rows in the order the subquery reads them
+        // from the index. Only the contract's hospitals are read (`verify projections` checks the facts).
+        List<String> sorted = request.hospitals().stream().sorted().toList();
+        int parts = Math.max(1, Math.min(PARALLEL_PARTS, sorted.size()));
+        List<List<String>> partition = new java.util.ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            partition.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            partition.get(i * parts / sorted.size()).add(sorted.get(i));
+        }
+        List<java.util.concurrent.CompletableFuture<List<Object[]>>> sums = new java.util.ArrayList<>();
+        for (List<String> part : partition) {
+            sums.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> hospitalSums(monthId, part), PARTS));
+        }
+        for (java.util.concurrent.CompletableFuture<List<Object[]>> part : sums) {
+            for (Object[] row : part.join()) {
+                String hospital = (String) row[0];
+                int lines = (Integer) row[1];
+                counts[0] += lines;
+                counts[1] += (Integer) row[2];
+                hospitals.put(hospital, new PricedPeriod.HospitalTotals(hospital, lines, (String) row[7], (Integer) row[3],
+                        (Integer) row[4], BigDecimal.valueOf((Long) row[5], scale), BigDecimal.valueOf((Long) row[6], scale)));
+            }
         }
         String emptyDigest = HexFormat.of().formatHex(Fingerprint.newSha256().digest());
         BigDecimal zero = BigDecimal.valueOf(0, scale);

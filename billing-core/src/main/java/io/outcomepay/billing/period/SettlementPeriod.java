@@ -136,13 +136,16 @@ public class SettlementPeriod {
         apply(event, MetaData.with(CHAIN_HASH, AuditChain.next(head(event.periodId()), event)));
     }
 
-    private void chain(PeriodEvent event) {
-        chainHead = AuditChain.next(event.previousHash() != null ? event.previousHash() : head(event.periodId()), event);
+    /** The chain's head after the event: the hash stored with it (computed once, when it was applied), else computed. */
+    private void chain(PeriodEvent event, MetaData metaData) {
+        Object stored = metaData.get(CHAIN_HASH);
+        chainHead = stored != null ? stored.toString()
+                : AuditChain.next(event.previousHash() != null ? event.previousHash() : head(event.periodId()), event);
         chainedEvents++;
     }
 
     @EventSourcingHandler
-    void on(PeriodSettled event) {
+    void on(PeriodSettled event, MetaData metaData) {
         periodId = event.periodId();
         revision = event.revision();
         fingerprint = event.result().fingerprint();
@@ -151,19 +154,19 @@ public class SettlementPeriod {
         adjustments = event.adjustments();
         calculatedBy = event.actor();
         status = PeriodStatus.CALCULATED;
-        chain(event);
+        chain(event, metaData);
     }
 
     @EventSourcingHandler
-    void on(PeriodApproved event) {
+    void on(PeriodApproved event, MetaData metaData) {
         approvedBy = event.actor();
         status = PeriodStatus.APPROVED;
-        chain(event);
+        chain(event, metaData);
     }
 
     @EventSourcingHandler
-    void on(PeriodClosed event) {
+    void on(PeriodClosed event, MetaData metaData) {
         status = PeriodStatus.CLOSED;
-        chain(event);
+        chain(event, metaData);
     }
 }
