@@ -15,6 +15,32 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
+    /** A record component: its name and accessor. */
+    private record Component(String name, java.lang.reflect.Method accessor) {
+        Object of(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "." + name, e);
+            }
+        }
+    }
+
+    /** Each record class's components in the order of their names, looked up once per class. */
+    private static final ClassValue<java.util.List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected java.util.List<Component> computeValue(Class<?> type) {
+            java.util.List<Component> components = new java.util.ArrayList<>();
+            for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                components.add(new Component(component.getName(), accessor));
+            }
+            components.sort(java.util.Comparator.comparing(Component::name));
+            return java.util.List.copyOf(components);
+        }
+    };
+
     /**
      * Accepts Map (String keys), Collection, record (as an object of its components), String,
      * BigDecimal, Integer, Long, Boolean, Enum and null; anything else is written as its toString().
@@ -44,18 +70,18 @@ public final class CanonicalJson {
             }
             out.append('}');
         } else if (value instanceof Record record) {
-            Map<String, Object> components = new TreeMap<>();
-            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
-                try {
-                    java.lang.reflect.Method accessor = component.getAccessor();
-                    accessor.setAccessible(true);
-                    components.put(component.getName(), accessor.invoke(record));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "."
-                            + component.getName(), e);
+            out.append('{');
+            boolean first = true;
+            for (Component component : COMPONENTS.get(record.getClass())) {
+                if (!first) {
+                    out.append(',');
                 }
+                first = false;
+                string(out, component.name());
+                out.append(':');
+                append(out, component.of(record));
             }
-            append(out, components);
+            out.append('}');
         } else if (value instanceof Collection<?> list) {
             out.append('[');
             boolean first = true;
