@@ -162,8 +162,22 @@ public class SettlementReadModels implements SettlementSources {
                 return t;
             });
 
-    /** Per hospital of the part: lines, not eligible, included, excluded, baseline and actual cents, digest of line digests. */
-    private List<Object[]> hospitalSums(Integer monthId, List<String> hospitalIds) {
+    /**
+     * Per hospital with an id in [from, to) (null: unbounded): lines, not eligible, included,
+     * excluded, baseline and actual cents, digest of its line digests in encounter id order.
+     */
+    private List<Object[]> hospitalSums(Integer monthId, String from, String to) {
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(monthId);
+        String range = "";
+        if (from != null) {
+            range += " and hospital_id >= ?";
+            args.add(from);
+        }
+        if (to != null) {
+            range += " and hospital_id < ?";
+            args.add(to);
+        }
         return jdbc.query("""
                         select hospital_id, count(*), count(*) filter (where state = 1), count(*) filter (where state = 0),
                                count(*) filter (where state = 2),
@@ -171,12 +185,12 @@ public class SettlementReadModels implements SettlementSources {
                                coalesce(sum(actual_minor) filter (where state = 0), 0),
                                sha256(string_agg(line_sha256, ''::bytea))
                         from (select hospital_id, state, baseline_minor, actual_minor, line_sha256 from encounter_fact
-                              where month_id = ? and hospital_id = any (?) and state < 3
-                              order by month_id, hospital_id, encounter_id) f
+                              where month_id = ?""" + range + """
+                         and state < 3 order by month_id, hospital_id, encounter_id) f
                         group by hospital_id""",
                 (rs, i) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                         rs.getLong(6), rs.getLong(7), HexFormat.of().formatHex(rs.getBytes(8))},
-                monthId, hospitalIds.toArray(String[]::new));
+                args.toArray());
     }
 
     @Override
@@ -188,21 +202,22 @@ public class SettlementReadModels implements SettlementSources {
         int[] counts = new int[2];
         Integer monthId = jdbc.query("select month_id from encounter_fact_month where contract_id = ? and period = ?",
                 (rs, i) -> rs.getInt(1), contract, period).stream().findFirst().orElse(null);
-        // The contract's hospitals in parts, each summed by its own query on its own connection (a
-        // core each); string_agg takes each hospital's rows in the order the subquery reads them
-        // from the index. Only the contract's hospitals are read (`verify projections` checks the facts).
-        List<String> sorted = request.hospitals().stream().sorted().toList();
-        int parts = Math.max(1, Math.min(PARALLEL_PARTS, sorted.size()));
-        List<List<String>> partition = new java.util.ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            partition.add(new java.util.ArrayList<>());
-        }
-        for (int i = 0; i < sorted.size(); i++) {
-            partition.get(i * parts / sorted.size()).add(sorted.get(i));
+        // The month's facts in ranges of hospital ids, each summed by its own query on its own
+        // connection (a core each); the range bounds are contract hospitals in the database's own
+        // order, so every row falls in exactly one range. string_agg takes each hospital's rows in
+        // the order the subquery reads them from the index.
+        List<String> ordered = jdbc.queryForList("select h from unnest(?::varchar[]) h order by h", String.class,
+                (Object) request.hospitals().toArray(String[]::new));
+        int parts = Math.max(1, Math.min(PARALLEL_PARTS, ordered.size()));
+        List<String> bounds = new java.util.ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            bounds.add(ordered.get(i * ordered.size() / parts));
         }
         List<java.util.concurrent.CompletableFuture<List<Object[]>>> sums = new java.util.ArrayList<>();
-        for (List<String> part : partition) {
-            sums.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> hospitalSums(monthId, part), PARTS));
+        for (int i = 0; i < parts; i++) {
+            String from = i == 0 ? null : bounds.get(i - 1);
+            String to = i == parts - 1 ? null : bounds.get(i);
+            sums.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> hospitalSums(monthId, from, to), PARTS));
         }
         for (java.util.concurrent.CompletableFuture<List<Object[]>> part : sums) {
             for (Object[] row : part.join()) {
@@ -213,6 +228,10 @@ public class SettlementReadModels implements SettlementSources {
                 hospitals.put(hospital, new PricedPeriod.HospitalTotals(hospital, lines, (String) row[7], (Integer) row[3],
                         (Integer) row[4], BigDecimal.valueOf((Long) row[5], scale), BigDecimal.valueOf((Long) row[6], scale)));
             }
+        }
+        if (!request.hospitals().containsAll(hospitals.keySet())) {
+            throw new IllegalStateException("encounter facts of " + contract + " " + period
+                    + " name hospitals outside the contract: " + hospitals.keySet());
         }
         String emptyDigest = HexFormat.of().formatHex(Fingerprint.newSha256().digest());
         BigDecimal zero = BigDecimal.valueOf(0, scale);
