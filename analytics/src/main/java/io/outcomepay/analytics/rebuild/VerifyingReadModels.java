@@ -153,13 +153,19 @@ public class VerifyingReadModels {
                     "debits " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString() + ", credits "
                             + rs.getBigDecimal(6).stripTrailingZeros().toPlainString());
         });
-        TreeSet<String> accounts = new TreeSet<>(fromEvents.keySet());
-        accounts.addAll(inTable.keySet());
-        for (String account : accounts) {
-            String events = fromEvents.getOrDefault(account, "no entries");
-            String table = inTable.getOrDefault(account, "no entries");
-            if (!events.equals(table)) {
-                differences.add(new Difference("ledger_line account " + account, events, table));
+        compareEach("ledger_line account ", fromEvents, inTable, "no entries", differences);
+    }
+
+    /** One difference per key whose totals differ between the events and a read model (missing: absent). */
+    private static void compareEach(String what, Map<String, String> fromEvents, Map<String, String> inReadModel,
+                                    String absent, List<Difference> differences) {
+        TreeSet<String> keys = new TreeSet<>(fromEvents.keySet());
+        keys.addAll(inReadModel.keySet());
+        for (String key : keys) {
+            String expected = fromEvents.getOrDefault(key, absent);
+            String actual = inReadModel.getOrDefault(key, absent);
+            if (!expected.equals(actual)) {
+                differences.add(new Difference(what + key, expected, actual));
             }
         }
     }
@@ -216,15 +222,7 @@ public class VerifyingReadModels {
                 rs -> {
                     inView.put(rs.getString(1), totals(rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)));
                 });
-        TreeSet<String> hospitals = new TreeSet<>(fromEvents.keySet());
-        hospitals.addAll(inView.keySet());
-        for (String hospital : hospitals) {
-            String expected = fromEvents.getOrDefault(hospital, "none");
-            String actual = inView.getOrDefault(hospital, "none");
-            if (!expected.equals(actual)) {
-                differences.add(new Difference("encounter_view of hospital " + hospital, expected, actual));
-            }
-        }
+        compareEach("encounter_view of hospital ", fromEvents, inView, "none", differences);
     }
 
     private static String totals(long encounters, long voided, BigDecimal allowed) {
