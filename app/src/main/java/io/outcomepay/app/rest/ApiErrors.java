@@ -53,7 +53,10 @@ public class ApiErrors {
 
     @ExceptionHandler(io.outcomepay.billing.period.api.PeriodRefused.class)
     ProblemDetail periodRefused(io.outcomepay.billing.period.api.PeriodRefused e, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, OutcomePay.oneLine(e), null, request);
+        // a missing actor or reason is bad input; any other refusal is the month's state
+        String detail = OutcomePay.oneLine(e);
+        boolean badInput = detail.startsWith("actor: ") || detail.startsWith("reason: ");
+        return problem(badInput ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT, detail, null, request);
     }
 
     @ExceptionHandler(NotFound.class)

@@ -323,6 +323,9 @@ class MonthlyCloseTest extends IntegrationTest {
         HttpResponse<String> missingReason = post("/api/periods/MR-C/2026-01/approve", "finance-checker:checker-secret");
         assertThat(missingReason.statusCode()).isEqualTo(400);
         assertThat(missingReason.body()).contains("\"field\":\"reason\"");
+        HttpResponse<String> blankReason = post("/api/periods/MR-C/2026-01/approve?reason=%20", "finance-checker:checker-secret");
+        assertThat(blankReason.statusCode()).isEqualTo(400);
+        assertThat(blankReason.body()).contains("reason: why is required to approve a month", "\"field\":\"reason\"");
         assertThat(post("/api/periods/MR-C/2026-01/approve?reason=ok", "finance-checker:checker-secret").body())
                 .contains("\"status\":\"approved\"", "\"approvedBy\":\"finance-checker\"", "\"calculatedBy\":\"finance-maker\"");
         assertThat(post("/api/periods/MR-C/2026-01/close?reason=done", "controller:controller-secret").statusCode()).isEqualTo(200);

@@ -58,7 +58,7 @@ public class SettlementPeriod {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public VersionOutcome handle(RecordSettlement command) {
-        requireActor(command.actor(), "calculate");
+        requireActor(command.actor(), command.reason(), "calculate");
         String id = command.periodId();
         if (status == PeriodStatus.CLOSED) {
             throw new PeriodRefused(id + " is closed (revision " + revision + "): it is not recalculated; late claims, "
@@ -79,7 +79,7 @@ public class SettlementPeriod {
 
     @CommandHandler
     public VersionOutcome handle(ApprovePeriod command) {
-        requireActor(command.actor(), "approve");
+        requireActor(command.actor(), command.reason(), "approve");
         switch (status) {
             case OPEN -> throw new PeriodRefused(periodId + " has not been calculated: calculate it first");
             case APPROVED -> throw new PeriodRefused(periodId + " is approved already (revision " + revision + ", by "
@@ -109,7 +109,7 @@ public class SettlementPeriod {
 
     @CommandHandler
     public VersionOutcome handle(ClosePeriod command) {
-        requireActor(command.actor(), "close");
+        requireActor(command.actor(), command.reason(), "close");
         switch (status) {
             case OPEN, CALCULATED -> throw new PeriodRefused(periodId + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
                     + ": a month is approved before it is closed");
@@ -122,9 +122,12 @@ public class SettlementPeriod {
         return new VersionOutcome(revision, true);
     }
 
-    private static void requireActor(String actor, String step) {
+    private static void requireActor(String actor, String reason, String step) {
         if (actor == null || actor.isBlank()) {
             throw new PeriodRefused("actor: who does it is required to " + step + " a month");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PeriodRefused("reason: why is required to " + step + " a month");
         }
     }
 

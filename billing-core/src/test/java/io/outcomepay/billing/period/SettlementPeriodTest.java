@@ -124,7 +124,9 @@ class SettlementPeriodTest {
                 .expectException(PeriodRefused.class)
                 .expectExceptionMessage("C-TEST@2026-01 is calculated: a month is approved before it is closed");
         fixture.given(FIRST).when(new RecordSettlement(ID, result("8000.00"), "INS", List.of(), " ", "no one"))
-                .expectException(PeriodRefused.class);
+                .expectException(PeriodRefused.class).expectExceptionMessage("actor: who does it is required to calculate a month");
+        fixture.given(FIRST).when(new ApprovePeriod(ID, "checker", " "))
+                .expectException(PeriodRefused.class).expectExceptionMessage("reason: why is required to approve a month");
     }
 
     @Test
