@@ -34,6 +34,16 @@ final class BenchMonth {
     private BenchMonth() {
     }
 
+    /** A run id from the clock (its claims' prefix), after printing what the benchmark measures on. */
+    static String start(OutcomePayRuntime runtime, PrintWriter out, String bench, String prefix, YearMonth month,
+                        int encounters, int hospitals) {
+        String run = prefix + Long.toString(runtime.bean(java.time.Clock.class).millis(), 36).toUpperCase(Locale.ROOT);
+        out.println("bench " + bench + " " + run + ": " + encounters + " encounters over " + hospitals + " hospitals in "
+                + month + ", heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
+                + Runtime.getRuntime().availableProcessors() + " cores; " + runtime.databaseDescription());
+        return run;
+    }
+
     /** @return the contract's id; its hospitals are RUN-H001, RUN-H002... */
     static String create(OutcomePayRuntime runtime, PrintWriter out, String run, YearMonth month, int encounters,
                          int hospitals, long seed) {

@@ -15,7 +15,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +38,7 @@ class BenchReportsCommand extends RuntimeCommand {
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        String run = "R" + Long.toString(runtime.bean(Clock.class).millis(), 36).toUpperCase(Locale.ROOT);
-        out().println("bench reports " + run + ": " + encounters + " encounters over " + hospitals + " hospitals in "
-                + MONTH + ", heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
-                + Runtime.getRuntime().availableProcessors() + " cores; " + runtime.databaseDescription());
+        String run = BenchMonth.start(runtime, out(), "reports", "R", MONTH, encounters, hospitals);
         String contractId = BenchMonth.create(runtime, out(), run, MONTH, encounters, hospitals, seed);
         runtime.bean(Operations.class).settle(contractId, MONTH);
         Reporting reporting = runtime.bean(Reporting.class);

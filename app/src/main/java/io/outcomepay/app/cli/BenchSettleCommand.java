@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Locale;
@@ -37,12 +36,8 @@ class BenchSettleCommand extends RuntimeCommand {
 
     @Override
     int run(OutcomePayRuntime runtime) {
-        Clock clock = runtime.bean(Clock.class);
         JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-        String run = "S" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT);
-        out().println("bench settle " + run + ": " + encounters + " encounters over " + hospitals + " hospitals in "
-                + MONTH + ", heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
-                + Runtime.getRuntime().availableProcessors() + " cores; " + runtime.databaseDescription());
+        String run = BenchMonth.start(runtime, out(), "settle", "S", MONTH, encounters, hospitals);
         String contractId = BenchMonth.create(runtime, out(), run, MONTH, encounters, hospitals, seed);
 
         SettlingPeriod settling = runtime.bean(SettlingPeriod.class);
