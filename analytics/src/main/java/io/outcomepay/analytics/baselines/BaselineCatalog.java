@@ -26,6 +26,19 @@ public class BaselineCatalog {
         return projectedCodes(BaselineKind.DRG_RELATIVE_WEIGHT);
     }
 
+    /** Each code's weight in the latest version of a DRG table, by code, after the baselines read model caught up. */
+    public java.util.SortedMap<String, java.math.BigDecimal> latestWeights(String tableId) {
+        catchUp.await(BaselineProjection.GROUP);
+        java.util.SortedMap<String, java.math.BigDecimal> weights = new java.util.TreeMap<>();
+        jdbc.query("""
+                select code, weight from baseline_entry_view
+                where table_id = ? and version = (select max(version) from baseline_table_view where table_id = ?)""",
+                rs -> {
+                    weights.put(rs.getString(1), rs.getBigDecimal(2));
+                }, tableId, tableId);
+        return weights;
+    }
+
     public Set<String> knownDipGroups() {
         catchUp.await(BaselineProjection.GROUP);
         return projectedCodes(BaselineKind.DIP_SCORE);

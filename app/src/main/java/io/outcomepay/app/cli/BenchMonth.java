@@ -56,14 +56,9 @@ final class BenchMonth {
         operations.createContract(ContractYaml.read(new ByteArrayInputStream(contract(contractId, hospitalIds, month)
                 .getBytes(StandardCharsets.UTF_8)), contractId + ".yaml"));
         runtime.bean(ReadModelCatchUp.class).await();
-        Map<String, BigDecimal> weights = new java.util.TreeMap<>();
-        jdbc.query("""
-                select code, weight from baseline_entry_view
-                where table_id = 'ms-drg-v43' and weight > 0
-                  and version = (select max(version) from baseline_table_view where table_id = 'ms-drg-v43')""",
-                rs -> {
-                    weights.put(rs.getString(1), rs.getBigDecimal(2));
-                });
+        Map<String, BigDecimal> weights = new java.util.TreeMap<>(
+                runtime.bean(io.outcomepay.analytics.baselines.BaselineCatalog.class).latestWeights("ms-drg-v43"));
+        weights.values().removeIf(w -> w.signum() <= 0);
         Path file = generate(dir.resolve("claims-" + run + ".csv"), run, month, encounters, seed, hospitalIds, weights);
 
         long start = System.nanoTime();

@@ -32,7 +32,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole job on embedded defaults: start PostgreSQL, create contract C-2026-001, generate a",
@@ -93,11 +92,8 @@ public class DemoCommand extends RuntimeCommand {
         writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), Integer.MAX_VALUE), rejectedCsv);
         out().println("5. wrote " + settlementCsv + ", " + exclusionsCsv + ", " + rejectedCsv);
 
-        Map<String, BigDecimal> weights = new TreeMap<>();
-        jdbc.query("select code, weight from baseline_entry_view where table_id = ? and version = (select max(version) "
-                + "from baseline_table_view where table_id = ?)", rs -> {
-            weights.put(rs.getString(1), rs.getBigDecimal(2));
-        }, contract.baseline().table(), contract.baseline().table());
+        Map<String, BigDecimal> weights = runtime.bean(io.outcomepay.analytics.baselines.BaselineCatalog.class)
+                .latestWeights(contract.baseline().table());
         Path late = DemoMonthlyClose.lateCorrection(claims, "H001", weights, contract.baseline().baseRate(),
                 demoDir.resolve("late-correction-" + PERIOD + ".csv"));
         out().println("6. a late correction for the closed month " + PERIOD + " (" + late.getFileName() + ")");
@@ -118,8 +114,8 @@ public class DemoCommand extends RuntimeCommand {
 
         List<Reconciliation.Document> invoices = close.invoices(PERIOD, contract.contractId());
         out().println("8. invoices of " + PERIOD + "'s close, and of " + february + "'s (its own shares and the adjustment):");
-        for (YearMonth month : List.of(PERIOD, february)) {
-            for (Reconciliation.Document d : close.invoices(month, contract.contractId())) {
+        for (List<Reconciliation.Document> month : List.of(invoices, close.invoices(february, contract.contractId()))) {
+            for (Reconciliation.Document d : month) {
                 out().printf(Locale.ROOT, "   %s %-11s %s -> %s %s %s%s%n", d.number(), d.kind().name().toLowerCase(Locale.ROOT),
                         d.issuer(), d.billedTo(), d.amount().toPlainString(), d.currency(),
                         d.correctedPeriod() == null ? "" : " (adjusts " + d.correctedPeriod() + ")");
@@ -171,19 +167,19 @@ public class DemoCommand extends RuntimeCommand {
      * nothing. @return the month's latest calculation
      */
     private static SettlingPeriod.Settled closeMonth(MonthlyClose close, String contractId, YearMonth month) {
-        PeriodRecord record = close.periods(contractId).stream().filter(p -> p.period().equals(month)).findFirst().orElse(null);
+        PeriodRecord record = close.period(contractId, month).orElse(null);
         boolean recorded = false;
         if (record == null || record.status() == PeriodStatus.CALCULATED) {
             recorded = close.calculate(contractId, month, null, "finance-maker", "demo: month-end calculation").newRevision();
         }
-        record = close.periods(contractId).stream().filter(p -> p.period().equals(month)).findFirst().orElseThrow();
+        record = close.period(contractId, month).orElseThrow();
         if (record.status() == PeriodStatus.CALCULATED) {
             close.approve(contractId, month, "finance-checker", "demo: checked");
         }
         if (record.status() != PeriodStatus.CLOSED) {
             close.close(contractId, month, "controller", "demo: books closed");
         }
-        record = close.periods(contractId).stream().filter(p -> p.period().equals(month)).findFirst().orElseThrow();
+        record = close.period(contractId, month).orElseThrow();
         return new SettlingPeriod.Settled(record.latest().result(), record.revision(), recorded, record.latest().adjustments());
     }
 

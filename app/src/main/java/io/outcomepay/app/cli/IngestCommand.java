@@ -77,9 +77,8 @@ public class IngestCommand extends RuntimeCommand {
 
     private static boolean isRemittance(Path file) {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
-            return new String(start, 0, Math.min(3, start.length), java.nio.charset.StandardCharsets.US_ASCII).equals("ISA")
-                    && "835".equals(io.outcomepay.claims.intake.ClaimFormat.x12Transaction(start));
+            return io.outcomepay.claims.x12.RemittancePayments.isRemittance(
+                    in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
         }

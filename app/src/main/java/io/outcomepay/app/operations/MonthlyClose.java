@@ -98,6 +98,10 @@ public class MonthlyClose {
         return periods.periods(contractId);
     }
 
+    public java.util.Optional<PeriodRecord> period(String contractId, YearMonth month) {
+        return periods.period(contractId, month);
+    }
+
     /** The contract's ledger (every contract: null), rebuilt from its journal entries. */
     public Ledger ledger(String contractId) {
         return Ledger.of(ledger.entries(contractId));
@@ -143,11 +147,11 @@ public class MonthlyClose {
      */
     public PaymentsImported importPayments(String source, InputStream stream) {
         try {
-            java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream);
-            in.mark(16);
-            byte[] start = in.readNBytes(3);
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream, io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
+            in.mark(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
+            byte[] start = in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
             in.reset();
-            if (new String(start, StandardCharsets.US_ASCII).equals("ISA")) {
+            if (RemittancePayments.isRemittance(start)) {
                 return record(source, RemittancePayments.read(source, in));
             }
             return record(source, PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8)));

@@ -46,13 +46,10 @@ public final class Postings {
         return List.copyOf(entries);
     }
 
-    /** @return null when there is nothing to post */
-    public static JournalEntry settlement(String contractId, String period, int revision, String currency,
-                                          List<Obligation> obligations) {
-        return settlement(contractId, period, revision, currency, obligations, List.of());
-    }
-
-    /** @param withheld what the withhold kept back from each party (Obligations.withheld) */
+    /**
+     * @param withheld what the withhold kept back from each party (Obligations.withheld)
+     * @return null when there is nothing to post
+     */
     public static JournalEntry settlement(String contractId, String period, int revision, String currency,
                                           List<Obligation> obligations, List<Obligation> withheld) {
         List<JournalLine> lines = new ArrayList<>();

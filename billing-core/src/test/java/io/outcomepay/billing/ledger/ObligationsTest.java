@@ -60,7 +60,7 @@ class ObligationsTest {
                 List.of(JournalLine.debit("H1", AccountKind.RECEIVABLE, new BigDecimal("10.00")),
                         JournalLine.credit("INS", AccountKind.PAYABLE, new BigDecimal("9.99")))))
                 .hasMessage("journal entry E1 does not balance: debits 10.00, credits 9.99");
-        JournalEntry entry = Postings.settlement("C", "2026-01", 1, "USD", List.of(owes("INS", "H1", "10.00")));
+        JournalEntry entry = Postings.settlement("C", "2026-01", 1, "USD", List.of(owes("INS", "H1", "10.00")), List.of());
         Ledger ledger = Ledger.of(List.of(entry));
         assertThatThrownBy(() -> ledger.post(entry)).hasMessageContaining("is posted already");
         assertThat(ledger.balances()).extracting(b -> b.account().party() + " " + b.account().kind() + " " + b.balance())

@@ -1,6 +1,7 @@
 package io.outcomepay.claims.x12;
 
 import io.outcomepay.billing.payment.api.PaymentDetails;
+import io.outcomepay.claims.intake.ClaimFormat;
 import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.claims.payments.PaymentCsv;
 
@@ -26,6 +27,11 @@ public final class RemittancePayments {
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private RemittancePayments() {
+    }
+
+    /** Whether a file's first bytes (ClaimFormat.DETECTION_BYTES of them) open an X12 835. */
+    public static boolean isRemittance(byte[] start) {
+        return ClaimFormat.detect(start) == ClaimFormat.X12 && "835".equals(ClaimFormat.x12Transaction(start));
     }
 
     public static PaymentCsv.Read read(String source, InputStream in) {
