@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import io.outcomepay.analytics.copy.CopyRows;
+import io.outcomepay.analytics.rebuild.BulkLoad;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,8 +32,9 @@ public class EncounterProjection {
     }
 
     /**
-     * New encounters are inserted in one JDBC batch when the processor's batch of events commits;
-     * an update of an encounter first flushes the pending inserts, so order is kept.
+     * New encounters are inserted in one COPY when the processor's batch of events commits; an
+     * update of an encounter first flushes the pending inserts, so order is kept. In the bulk load of
+     * a rebuild the table has no key yet: updates wait until after the load.
      */
     @EventHandler
     void on(EncounterRecorded event, UnitOfWork<?> unitOfWork) {
@@ -94,6 +96,9 @@ public class EncounterProjection {
 
     @EventHandler
     void on(ClaimCorrected event, UnitOfWork<?> unitOfWork) {
+        if (BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
+            return;
+        }
         flush(pendingInserts(unitOfWork));
         ClaimDetails c = event.replacement();
         jdbc.update("""
@@ -111,6 +116,9 @@ public class EncounterProjection {
      */
     @EventHandler
     void on(ClaimAdjudicated event, UnitOfWork<?> unitOfWork) {
+        if (BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
+            return;
+        }
         flush(pendingInserts(unitOfWork));
         Remittance r = event.remittance();
         if (r.processed()) {
@@ -127,6 +135,9 @@ public class EncounterProjection {
 
     @EventHandler
     void on(ClaimVoided event, UnitOfWork<?> unitOfWork) {
+        if (BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
+            return;
+        }
         flush(pendingInserts(unitOfWork));
         jdbc.update("update encounter_view set voided = true where encounter_id = ?", event.encounterId());
     }

@@ -5,6 +5,7 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.copy.CopyRows;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.rebuild.BulkLoad;
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
@@ -98,16 +99,18 @@ public class EncounterFactProjection {
 
     @EventHandler
     void on(EncounterEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        Pending pending = pending(unitOfWork, token);
         if (event instanceof EncounterEvent.EncounterRecorded recorded) {
-            pending.recorded.put(event.encounterId(), recorded);
-        } else {
-            pending.encounters.add(event.encounterId());
+            pending(unitOfWork, token).recorded.put(event.encounterId(), recorded);
+        } else if (!BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
+            pending(unitOfWork, token).encounters.add(event.encounterId());
         }
     }
 
     @EventHandler
     void on(AiUsageRecorded event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        if (BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
+            return;
+        }
         var d = event.details();
         pending(unitOfWork, token).encounters.add(d.claimId() != null && !d.claimId().isBlank()
                 ? EncounterId.of(d.hospitalId(), d.claimId()) : d.encounterRef());
@@ -115,12 +118,29 @@ public class EncounterFactProjection {
 
     @EventHandler
     void on(ContractEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        if (repricesLoadedEncounters(unitOfWork)) {
+            return;
+        }
         pending(unitOfWork, token).contracts.add(event.contractId());
     }
 
     @EventHandler
     void on(BaselineTablePublished event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        if (repricesLoadedEncounters(unitOfWork)) {
+            return;
+        }
         pending(unitOfWork, token).tables.add(event.tableId());
+    }
+
+    /**
+     * In the bulk load of a rebuild, a contract or baseline change after encounters were loaded in an
+     * earlier batch re-prices them after the load (it deletes and finds facts by their keys); before
+     * any, it has nothing or only its own batch's encounters to price, now.
+     */
+    private boolean repricesLoadedEncounters(UnitOfWork<?> unitOfWork) {
+        boolean loaded = BulkLoad.of(unitOfWork)
+                .filter(bulk -> bulk.seenBefore(EncounterEvent.EncounterRecorded.class)).isPresent();
+        return loaded && BulkLoad.deferredAfterTheLoad(this, unitOfWork);
     }
 
     @ResetHandler

@@ -1,19 +1,20 @@
 package io.outcomepay.analytics.rebuild;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,7 +40,7 @@ import java.util.function.LongConsumer;
  */
 public class RebuildingReadModels {
 
-    private static final int BATCH = 2000;
+    private static final int BATCH = 5000;
     /**
      * Set on the unit of work of a replayed batch: every read model is then rebuilt in event order in
      * the same transaction, so a projection reading others need not wait for their processors.
@@ -48,27 +49,32 @@ public class RebuildingReadModels {
 
     private final EventProcessingConfiguration processing;
     private final ReadModelCatchUp catchUp;
-    private final EventStore eventStore;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
+    private final List<Object> instances;
     private final List<AnnotationEventHandlerAdapter> projections;
     private final JdbcTemplate jdbc;
     private final List<String> bulkTables;
+    private final Map<Class<?>, boolean[]> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param projections every projection, in the order they handle an event (the read models before
      *                    a projection reading them: the facts last)
      * @param bulkTables  the large tables the projections fill, whose secondary indexes are built after the load
      */
-    public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp, EventStore eventStore,
-                                TokenStore tokenStore, TransactionTemplate transactions,
+    public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp, Serializer serializer,
+                                EventUpcaster upcasters, TokenStore tokenStore, TransactionTemplate transactions,
                                 ParameterResolverFactory parameters, List<Object> projections,
                                 JdbcTemplate jdbc, List<String> bulkTables) {
         this.processing = processing;
         this.catchUp = catchUp;
-        this.eventStore = eventStore;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
+        this.instances = List.copyOf(projections);
         this.projections = projections.stream().map(p -> new AnnotationEventHandlerAdapter(p, parameters)).toList();
         this.jdbc = jdbc;
         this.bulkTables = List.copyOf(bulkTables);
@@ -76,9 +82,25 @@ public class RebuildingReadModels {
 
     /**
      * What a rebuild did: the processors reset, the position of the last event read again, the
-     * events read and the encounter facts there are now.
+     * events read and the encounter facts there are now; how long each step took, in order.
      */
-    public record Rebuilt(List<String> processors, long headPosition, long events, long facts) {
+    public record Rebuilt(List<String> processors, long headPosition, long events, long facts, List<Step> steps) {
+    }
+
+    /** One step of a rebuild and its wall-clock seconds. */
+    public record Step(String name, double seconds) {
+    }
+
+    /** Steps timed one after the other. */
+    private static final class Steps {
+        private final List<Step> steps = new ArrayList<>();
+        private long start = System.nanoTime();
+
+        void done(String name) {
+            long now = System.nanoTime();
+            steps.add(new Step(name, (now - start) / 1e9));
+            start = now;
+        }
     }
 
     /** @param progress hears the position reached, after every batch */
@@ -92,47 +114,55 @@ public class RebuildingReadModels {
         readModels.values().forEach(StreamingEventProcessor::shutDown);
         readModels.values().forEach(RebuildingReadModels::awaitReleased);
         long head = catchUp.head();
+        Steps steps = new Steps();
         Rebuilt rebuilt;
         try {
-            rebuilt = transactions.execute(s -> rebuildInOneTransaction(readModels.keySet(), head, progress));
+            rebuilt = transactions.execute(s -> rebuildInOneTransaction(readModels.keySet(), head, progress, steps));
+            steps.done("commit");
         } finally {
             readModels.values().forEach(StreamingEventProcessor::start);
         }
         jdbc.execute("analyze " + String.join(", ", bulkTables));
+        steps.done("analyze " + String.join(", ", bulkTables));
         catchUp.await();
+        steps.done("processors caught up");
         progress.accept(Math.max(0, head));
-        return rebuilt;
+        return new Rebuilt(rebuilt.processors(), rebuilt.headPosition(), rebuilt.events(), rebuilt.facts(),
+                List.copyOf(steps.steps));
     }
 
     /**
      * Everything in one transaction: readers see the old read models until it commits, a failure
      * leaves them as they were, and (with PostgreSQL's minimal WAL level) tables emptied and loaded in
-     * the same transaction skip the WAL. The bulk tables' secondary indexes are dropped first and
-     * built again after the load, a sort each instead of a million random insertions.
+     * the same transaction skip the WAL. The bulk tables lose their primary keys, unique constraints
+     * and indexes first and get them again after the load, a sort each instead of a million random
+     * insertions; the events that need them meanwhile are deferred to after the load (see {@link BulkLoad}).
      */
-    private Rebuilt rebuildInOneTransaction(Set<String> processors, long head, LongConsumer progress) {
+    private Rebuilt rebuildInOneTransaction(Set<String> processors, long head, LongConsumer progress, Steps steps) {
         projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
-        Map<String, String> indexes = new TreeMap<>();
-        jdbc.query("""
-                select indexname, indexdef from pg_indexes i where schemaname = current_schema() and tablename = any (?)
-                and not exists (select 1 from pg_constraint c where c.conname = i.indexname)""",
-                rs -> {
-                    indexes.put(rs.getString(1), rs.getString(2));
-                }, (Object) bulkTables.toArray(String[]::new));
-        indexes.keySet().forEach(index -> jdbc.execute("drop index " + index));
+        // the keys and indexes are built from sorts of a million rows: let them sort in memory
+        jdbc.execute("set local maintenance_work_mem = '256MB'");
+        List<String> restore = dropKeysAndIndexes();
+        steps.done("read models emptied, keys and indexes of " + String.join(", ", bulkTables) + " dropped");
+        BulkLoad bulk = new BulkLoad(instances);
         TrackingToken last = null;
         long events = 0;
         if (head >= 0) {
-            try (EventReader reader = new EventReader(eventStore, head, BATCH)) {
+            try (EventReader reader = new EventReader(jdbc.getDataSource(), serializer, upcasters, head, BATCH)) {
                 for (List<TrackedEventMessage<?>> batch = reader.next(); !batch.isEmpty(); batch = reader.next()) {
-                    handle(batch);
+                    handle(batch, bulk, (event, projection) -> true);
+                    bulk.handled(batch);
                     events += batch.size();
-                    last = batch.get(batch.size() - 1).trackingToken();
-                    progress.accept(last.position().orElse(head));
+                    progress.accept(batch.get(batch.size() - 1).trackingToken().position().orElse(head));
                 }
+                last = reader.lastToken();
             }
         }
-        indexes.values().forEach(jdbc::execute);
+        steps.done("events read, handled, new rows copied");
+        restore.forEach(jdbc::execute);
+        steps.done("keys and indexes built");
+        handleDeferred(bulk);
+        steps.done(bulk.deferred() + " deferred events handled");
         TrackingToken token = last;
         processors.forEach(name -> {
             for (int segment : tokenStore.fetchSegments(name)) {
@@ -140,19 +170,80 @@ public class RebuildingReadModels {
             }
         });
         long facts = jdbc.queryForObject("select count(*) from encounter_fact", Long.class);
-        return new Rebuilt(List.copyOf(processors), head, events, facts);
+        return new Rebuilt(List.copyOf(processors), head, events, facts, List.of());
     }
 
-    /** One batch in one transaction: each projection's batch work (pending inserts) runs as it commits. */
-    private void handle(List<? extends EventMessage<?>> batch) {
+    /**
+     * Drops the bulk tables' primary keys, unique constraints and other indexes.
+     *
+     * @return the statements that make them again, constraints first
+     */
+    private List<String> dropKeysAndIndexes() {
+        String[] tables = bulkTables.toArray(String[]::new);
+        List<String> drop = new ArrayList<>();
+        List<String> restore = new ArrayList<>();
+        jdbc.query("""
+                select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                where c.conrelid = any (?::regclass[]) and c.contype in ('p', 'u') order by 1, 2""", rs -> {
+            drop.add("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
+            restore.add("alter table " + rs.getString(1) + " add constraint " + rs.getString(2) + " " + rs.getString(3));
+        }, (Object) tables);
+        jdbc.query("""
+                select indexname, indexdef from pg_indexes i where schemaname = current_schema() and tablename = any (?)
+                and not exists (select 1 from pg_constraint c where c.conname = i.indexname) order by 1""", rs -> {
+            drop.add("drop index " + rs.getString(1));
+            restore.add(rs.getString(2));
+        }, (Object) tables);
+        drop.forEach(jdbc::execute);
+        return restore;
+    }
+
+    /** The events deferred by the bulk load, read again in order and handed to the projections that deferred them. */
+    private void handleDeferred(BulkLoad bulk) {
+        for (int from = 0; from < bulk.deferred(); from += BATCH) {
+            int to = Math.min(bulk.deferred(), from + BATCH);
+            Long[] positions = new Long[to - from];
+            for (int i = from; i < to; i++) {
+                positions[i - from] = bulk.position(i);
+            }
+            List<TrackedEventData<?>> entries = jdbc.query("select " + EventReader.COLUMNS
+                            + " from domain_event_entry where global_index = any (?) order by global_index",
+                    (rs, i) -> EventReader.entry(rs), (Object) positions);
+            if (entries.size() != positions.length) {
+                throw new IllegalStateException("replay: " + positions.length + " deferred events, "
+                        + entries.size() + " found again");
+            }
+            int offset = from;
+            handle(EventReader.deserialize(entries, serializer, upcasters), null,
+                    (event, projection) -> bulk.deferredBy(offset + event, projection));
+        }
+    }
+
+    /** Which projections handle which events of a batch: (index in the batch, index of the projection). */
+    private interface Handling {
+        boolean handles(int event, int projection);
+    }
+
+    /**
+     * One batch in one transaction: each projection's batch work (pending inserts) runs as it commits.
+     *
+     * @param bulk the bulk load the batch is part of, or null after the load
+     */
+    private void handle(List<? extends EventMessage<?>> batch, BulkLoad bulk, Handling handling) {
         transactions.executeWithoutResult(s -> {
             BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
             unitOfWork.resources().put(REPLAYING, Boolean.TRUE);
+            if (bulk != null) {
+                unitOfWork.resources().put(BulkLoad.RESOURCE, bulk);
+            }
+            int[] position = {-1};
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 EventMessage<?> event = unitOfWork.getMessage();
-                for (AnnotationEventHandlerAdapter projection : projections) {
-                    if (projection.canHandle(event)) {
-                        projection.handle(event);
+                position[0]++;
+                boolean[] handlers = handlersOf(event);
+                for (int p = 0; p < projections.size(); p++) {
+                    if (handlers[p] && handling.handles(position[0], p)) {
+                        projections.get(p).handle(event);
                     }
                 }
                 return null;
@@ -161,6 +252,20 @@ public class RebuildingReadModels {
                 throw new IllegalStateException("replay failed: " + result.exceptionResult().getMessage(),
                         result.exceptionResult());
             }
+        });
+    }
+
+    /**
+     * Which projections handle events of this payload type, asked once per type: a replayed event
+     * differs from another of its type only in its values.
+     */
+    private boolean[] handlersOf(EventMessage<?> event) {
+        return handlers.computeIfAbsent(event.getPayloadType(), type -> {
+            boolean[] handle = new boolean[projections.size()];
+            for (int p = 0; p < handle.length; p++) {
+                handle[p] = projections.get(p).canHandle(event);
+            }
+            return handle;
         });
     }
 

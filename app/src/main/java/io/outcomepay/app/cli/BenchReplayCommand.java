@@ -57,6 +57,8 @@ class BenchReplayCommand extends RuntimeCommand {
         out().printf(Locale.ROOT, "| replay: %s rebuilt (%d encounter facts) | %d | %.1f | %.0f |%n",
                 String.join(", ", rebuilt.processors()), rebuilt.facts(), rebuilt.events(), replaySeconds,
                 rebuilt.events() / replaySeconds);
+        rebuilt.steps().forEach(step -> out().printf(Locale.ROOT, "| - replay step: %s | | %.1f | |%n",
+                step.name(), step.seconds()));
         out().printf(Locale.ROOT, "| floor of the writes alone: %d encounter_view and encounter_fact rows (%d MiB as COPY text) "
                         + "loaded into empty tables, indexes built after, committed | %d | %.1f | %.0f |%n",
                 floor.rows(), floor.bytes() >> 20, rebuilt.events(), floor.seconds(), rebuilt.events() / floor.seconds());

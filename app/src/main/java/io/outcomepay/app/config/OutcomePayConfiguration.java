@@ -117,7 +117,8 @@ public class OutcomePayConfiguration {
 
     @Bean
     public RebuildingReadModels rebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp,
-                                                     EventStore eventStore, TokenStore tokenStore,
+                                                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                     TokenStore tokenStore,
                                                      PlatformTransactionManager transactions,
                                                      org.axonframework.config.Configuration axon,
                                                      EncounterProjection encounters, ContractProjection contracts,
@@ -125,7 +126,7 @@ public class OutcomePayConfiguration {
                                                      SettlementProjection settlements, EncounterFactProjection facts,
                                                      io.outcomepay.analytics.ledger.LedgerProjection ledger,
                                                      JdbcTemplate jdbc) {
-        return new RebuildingReadModels(processing, catchUp, eventStore, tokenStore,
+        return new RebuildingReadModels(processing, catchUp, eventSerializer, axon.upcasterChain(), tokenStore,
                 new TransactionTemplate(transactions), axon.parameterResolverFactory(),
                 List.of(encounters, contracts, baselines, usage, settlements, ledger, facts), jdbc,
                 List.of("encounter_view", "encounter_fact"));

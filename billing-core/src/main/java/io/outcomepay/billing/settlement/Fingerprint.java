@@ -74,8 +74,11 @@ public final class Fingerprint {
      * summed by SQL from stored line digests fingerprints the same as one priced in memory.
      */
     public static byte[] lineSha256(EncounterLine l) {
-        return newSha256().digest(canonicalLine(l).getBytes(StandardCharsets.UTF_8));
+        return LINE_DIGEST.get().digest(canonicalLine(l).getBytes(StandardCharsets.UTF_8));
     }
+
+    /** One digest per thread for the lines (digest() resets it): looking one up costs more than a line's digest. */
+    private static final ThreadLocal<MessageDigest> LINE_DIGEST = ThreadLocal.withInitial(Fingerprint::newSha256);
 
     /**
      * The line as {@link CanonicalJson#write} writes the map of its fields (keys sorted, every value
