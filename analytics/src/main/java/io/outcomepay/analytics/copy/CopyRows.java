@@ -59,44 +59,89 @@ public final class CopyRows {
         if (rows.isEmpty()) {
             return true;
         }
-        Encoder[] encoders = encoders(connection, table, columns);
+        Copy copy = prepare(connection, table, columns);
         Savepoint savepoint = connection.setSavepoint();
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " ("
-                + String.join(", ", columns) + ") from stdin with (format binary)");
         try {
-            Buffer out = new Buffer(CHUNK + 4096);
-            out.bytes(HEADER);
-            for (Object[] row : rows) {
-                if (row.length != encoders.length) {
-                    throw new IllegalArgumentException("a row of " + row.length + " values for the " + encoders.length
-                            + " columns " + columns + " of " + table);
-                }
-                out.int2(row.length);
-                for (int i = 0; i < row.length; i++) {
-                    if (row[i] == null) {
-                        out.int4(-1);
-                    } else {
-                        encoders[i].encode(row[i], out);
-                    }
-                }
-                if (out.length >= CHUNK) {
-                    out.sendTo(copy);
-                }
-            }
-            out.int2(-1);
-            out.sendTo(copy);
-            copy.endCopy();
+            copy.send();
             connection.releaseSavepoint(savepoint);
             return true;
         } catch (SQLException e) {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
             connection.rollback(savepoint);
             return false;
+        }
+    }
+
+    /**
+     * The copy of these rows into the table, ready to send: the column types are read now, on this
+     * thread; {@link Copy#send} may run on another one, in the same transaction (the driver makes
+     * other statements on the connection wait until a COPY ends).
+     */
+    public Copy prepare(Connection connection, String table, List<String> columns) throws SQLException {
+        return new Copy(connection.unwrap(PGConnection.class), "copy " + table + " (" + String.join(", ", columns)
+                + ") from stdin with (format binary)", encoders(connection, table, columns), List.copyOf(rows),
+                table, columns);
+    }
+
+    /** A COPY of rows, encoded as it is sent. */
+    public static final class Copy {
+        private final PGConnection connection;
+        private final String sql;
+        private final Encoder[] encoders;
+        private final List<Object[]> rows;
+        private final String table;
+        private final List<String> columns;
+
+        private Copy(PGConnection connection, String sql, Encoder[] encoders, List<Object[]> rows, String table,
+                     List<String> columns) {
+            this.connection = connection;
+            this.sql = sql;
+            this.encoders = encoders;
+            this.rows = rows;
+            this.table = table;
+            this.columns = columns;
+        }
+
+        public int rows() {
+            return rows.size();
+        }
+
+        /** Sends the rows, a chunk at a time, and waits for PostgreSQL to have them all. */
+        public void send() throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            CopyIn copy = connection.getCopyAPI().copyIn(sql);
+            try {
+                Buffer out = new Buffer(CHUNK + 4096);
+                out.bytes(HEADER);
+                for (Object[] row : rows) {
+                    if (row.length != encoders.length) {
+                        throw new IllegalArgumentException("a row of " + row.length + " values for the "
+                                + encoders.length + " columns " + columns + " of " + table);
+                    }
+                    out.int2(row.length);
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] == null) {
+                            out.int4(-1);
+                        } else {
+                            encoders[i].encode(row[i], out);
+                        }
+                    }
+                    if (out.length >= CHUNK) {
+                        out.sendTo(copy);
+                    }
+                }
+                out.int2(-1);
+                out.sendTo(copy);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         }
     }
 

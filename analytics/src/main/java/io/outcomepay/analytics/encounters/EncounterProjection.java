@@ -45,9 +45,28 @@ public class EncounterProjection {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(PENDING, key -> {
             List<EncounterRecorded> pending = new ArrayList<>();
-            root.onPrepareCommit(u -> flush(pending));
+            BulkLoad bulk = BulkLoad.of(root).orElse(null);
+            root.onPrepareCommit(u -> {
+                if (bulk != null) {
+                    bulk.copy(jdbc.execute((ConnectionCallback<CopyRows.Copy>) connection ->
+                            rows(pending).prepare(connection, "encounter_view", INSERTED)));
+                } else {
+                    flush(pending);
+                }
+            });
             return pending;
         });
+    }
+
+    private static CopyRows rows(List<EncounterRecorded> pending) {
+        CopyRows rows = new CopyRows();
+        pending.forEach(event -> {
+            ClaimDetails c = event.claim();
+            rows.add(event.encounterId(), c.hospitalId(), c.claimId(), c.claimId(), c.admitDate(), c.dischargeDate(),
+                    c.drg(), c.allowedAmount(), c.currency(), c.aiService(), c.aiAssisted(), false, c.dipGroup(),
+                    c.patientPseudonym());
+        });
+        return rows;
     }
 
     private static final List<String> INSERTED = List.of("encounter_id", "hospital_id", "original_claim_id",
@@ -59,13 +78,7 @@ public class EncounterProjection {
         if (pending.isEmpty()) {
             return;
         }
-        CopyRows rows = new CopyRows();
-        pending.forEach(event -> {
-            ClaimDetails c = event.claim();
-            rows.add(event.encounterId(), c.hospitalId(), c.claimId(), c.claimId(), c.admitDate(), c.dischargeDate(),
-                    c.drg(), c.allowedAmount(), c.currency(), c.aiService(), c.aiAssisted(), false, c.dipGroup(),
-                    c.patientPseudonym());
-        });
+        CopyRows rows = rows(pending);
         boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 rows.copyInto(connection, "encounter_view", INSERTED));
         if (!copied) {

@@ -95,6 +95,10 @@ public class EncounterFactProjection {
         long position = -1;
         /** false in a replay: it rebuilds the read models read here in event order, in the same transaction */
         boolean awaitReadModels = true;
+        /** the bulk load of a rebuild this batch is part of, or null */
+        BulkLoad bulk;
+        /** whether an AI usage event came in this batch */
+        boolean usage;
     }
 
     @EventHandler
@@ -108,11 +112,13 @@ public class EncounterFactProjection {
 
     @EventHandler
     void on(AiUsageRecorded event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        Pending pending = pending(unitOfWork, token);
+        pending.usage = true;
         if (BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
             return;
         }
         var d = event.details();
-        pending(unitOfWork, token).encounters.add(d.claimId() != null && !d.claimId().isBlank()
+        pending.encounters.add(d.claimId() != null && !d.claimId().isBlank()
                 ? EncounterId.of(d.hospitalId(), d.claimId()) : d.encounterRef());
     }
 
@@ -133,14 +139,21 @@ public class EncounterFactProjection {
     }
 
     /**
-     * In the bulk load of a rebuild, a contract or baseline change after encounters were loaded in an
-     * earlier batch re-prices them after the load (it deletes and finds facts by their keys); before
-     * any, it has nothing or only its own batch's encounters to price, now.
+     * In the bulk load of a rebuild, a contract or baseline change re-prices the encounters recorded
+     * before it after the load (it deletes and finds facts by their keys), and prices those recorded
+     * after it (priced from their events) at once. With no encounter before it, there is nothing to
+     * re-price: the answer is true, as for a change handled in full.
      */
     private boolean repricesLoadedEncounters(UnitOfWork<?> unitOfWork) {
-        boolean loaded = BulkLoad.of(unitOfWork)
-                .filter(bulk -> bulk.seenBefore(EncounterEvent.EncounterRecorded.class)).isPresent();
-        return loaded && BulkLoad.deferredAfterTheLoad(this, unitOfWork);
+        Optional<BulkLoad> bulk = BulkLoad.of(unitOfWork);
+        if (bulk.isEmpty()) {
+            return false;
+        }
+        bulk.get().forget(CONTRACTS);
+        if (bulk.get().seenBefore(EncounterEvent.EncounterRecorded.class)) {
+            BulkLoad.deferredAfterTheLoad(this, unitOfWork);
+        }
+        return true;
     }
 
     @ResetHandler
@@ -153,6 +166,7 @@ public class EncounterFactProjection {
         Pending pending = root.getOrComputeResource(PENDING, key -> {
             Pending created = new Pending();
             created.awaitReadModels = !root.resources().containsKey(RebuildingReadModels.REPLAYING);
+            created.bulk = BulkLoad.of(root).orElse(null);
             root.onPrepareCommit(u -> flush(created));
             return created;
         });
@@ -164,7 +178,11 @@ public class EncounterFactProjection {
         if (pending.awaitReadModels) {
             catchUp.awaitPosition(READS, pending.position);
         }
-        Contracts contracts = new Contracts(loadContracts());
+        BulkLoad bulk = pending.bulk;
+        // in a bulk load the contracts are read again only after an event of theirs, not every batch;
+        // the load defers every change of an encounter already recorded, so nothing is re-priced here
+        Contracts contracts = bulk == null ? new Contracts(loadContracts())
+                : bulk.cached(CONTRACTS, () -> new Contracts(loadContracts()));
         Set<String> rebuilt = new TreeSet<>(pending.contracts);
         rebuilt.addAll(contracts.referencing(pending.tables));
         Set<String> changed = new HashSet<>(pending.encounters);
@@ -185,10 +203,21 @@ public class EncounterFactProjection {
                 .filter(e -> !changed.contains(e.encounterId()))
                 .filter(e -> contracts.covers(e.hospitalId()))
                 .toList();
+        // no usage event yet in a bulk load: none can name these encounters
+        boolean usage = bulk == null || pending.usage || bulk.seenBefore(AiUsageRecorded.class);
         for (int from = 0; from < recorded.size(); from += CHUNK) {
-            insert(fromEvents(recorded.subList(from, Math.min(recorded.size(), from + CHUNK))), contracts, true);
+            List<Encounter> encounters = fromEvents(recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), usage);
+            if (bulk != null) {
+                CopyRows rows = rows(encounters, contracts);
+                bulk.copy(jdbc.execute((ConnectionCallback<CopyRows.Copy>) connection ->
+                        rows.prepare(connection, "encounter_fact", COLUMNS)));
+            } else {
+                insert(encounters, contracts, true);
+            }
         }
     }
+
+    private static final String CONTRACTS = EncounterFactProjection.class.getName() + ".contracts";
 
     /** The compact key of a contract month in encounter_fact (its settlement index), created on first use. */
     private int monthId(String contractId, YearMonth period) {
@@ -303,8 +332,8 @@ public class EncounterFactProjection {
     }
 
     /** New encounters as their events recorded them; AI-assisted also when a usage event already named them. */
-    private List<Encounter> fromEvents(List<EncounterEvent.EncounterRecorded> events) {
-        Set<String> used = new HashSet<>(jdbc.queryForList(
+    private List<Encounter> fromEvents(List<EncounterEvent.EncounterRecorded> events, boolean usage) {
+        Set<String> used = !usage ? Set.of() : new HashSet<>(jdbc.queryForList(
                 "select distinct encounter_id from ai_usage_view where encounter_id = any (?)", String.class,
                 (Object) events.stream().map(EncounterEvent::encounterId).toArray(String[]::new)));
         return events.stream().map(e -> {
@@ -317,19 +346,10 @@ public class EncounterFactProjection {
 
     /** @param newEncounters encounters first recorded in this batch (else their old facts were deleted) */
     private int insert(List<Encounter> encounters, Contracts contracts, boolean newEncounters) {
-        List<Fact> facts = new ArrayList<>();
-        for (Encounter encounter : encounters) {
-            EncounterLine line = encounter.line();
-            YearMonth period = YearMonth.from(line.dischargeDate());
-            for (PricedMonth month : contracts.covering(line.hospitalId(), period)) {
-                facts.add(new Fact(month, period, encounter, month.pricing().price(line)));
-            }
-        }
-        if (facts.isEmpty()) {
+        CopyRows rows = rows(encounters, contracts);
+        if (rows.size() == 0) {
             return 0;
         }
-        CopyRows rows = new CopyRows();
-        facts.forEach(fact -> fact.addTo(rows));
         // COPY, far cheaper than binding every row. A new encounter has no facts unless a contract
         // rebuild read it ahead: then the COPY meets its key and the rows go through an upsert.
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -345,7 +365,20 @@ public class EncounterFactProjection {
             }
             return null;
         });
-        return facts.size();
+        return rows.size();
+    }
+
+    /** The encounters priced by every contract month covering them, a row each. */
+    private static CopyRows rows(List<Encounter> encounters, Contracts contracts) {
+        CopyRows rows = new CopyRows();
+        for (Encounter encounter : encounters) {
+            EncounterLine line = encounter.line();
+            YearMonth period = YearMonth.from(line.dischargeDate());
+            for (PricedMonth month : contracts.covering(line.hospitalId(), period)) {
+                new Fact(month, period, encounter, month.pricing().price(line)).addTo(rows);
+            }
+        }
+        return rows;
     }
 
     private static final List<String> COLUMNS = List.of("encounter_id", "contract_id", "month_id", "hospital_id",

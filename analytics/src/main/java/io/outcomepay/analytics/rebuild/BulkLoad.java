@@ -1,14 +1,22 @@
 package io.outcomepay.analytics.rebuild;
 
+import io.outcomepay.analytics.copy.CopyRows;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The first pass of a rebuild, when the large tables are loaded with no primary key and no index:
@@ -16,8 +24,15 @@ import java.util.Set;
  * wrote (a correction, a void, a re-pricing) with {@link #defer}. Deferred events are handed again,
  * in event order, only to the projection that deferred them, once the keys and indexes are built;
  * an entity's rows are all there by then, and its events keep their order.
+ *
+ * <p>New rows go with {@link #copy}: a thread of the load's own sends them to PostgreSQL, one COPY
+ * after another in the order given, in the rebuild's transaction, while the projections go on with
+ * the next events. A projection that reads a table being copied calls {@link #drain} first.
  */
-public final class BulkLoad {
+public final class BulkLoad implements AutoCloseable {
+
+    /** COPYs given and not yet sent at most: the memory of a few batches. */
+    private static final int IN_FLIGHT = 2;
 
     static final String RESOURCE = BulkLoad.class.getName();
 
@@ -27,11 +42,83 @@ public final class BulkLoad {
     private int[] deferredBy = new int[1024];
     private int size;
 
+    private final Map<String, Object> cached = new HashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "replay-copy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
     BulkLoad(List<Object> projections) {
         if (projections.size() > Integer.SIZE) {
             throw new IllegalArgumentException("at most " + Integer.SIZE + " projections");
         }
         this.projections = List.copyOf(projections);
+    }
+
+    /**
+     * Sends the copy after the ones given before, while the caller goes on; waits while
+     * {@value #IN_FLIGHT} are still to be sent. A failed copy fails the next call and {@link #drain}.
+     */
+    public void copy(CopyRows.Copy copy) {
+        failIfACopyFailed();
+        inFlight.acquireUninterruptibly();
+        sender.execute(() -> {
+            try {
+                if (failure == null && !closed) {
+                    copy.send();
+                }
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** Waits until every copy given is in the tables. */
+    public void drain() {
+        inFlight.acquireUninterruptibly(IN_FLIGHT);
+        inFlight.release(IN_FLIGHT);
+        failIfACopyFailed();
+    }
+
+    void failIfACopyFailed() {
+        Throwable failed = failure;
+        if (failed != null) {
+            throw new IllegalStateException("replay: a bulk copy failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * What a projection keeps from one batch of the load to the next (what it would otherwise read
+     * again each batch), computed when missing.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(String key, Supplier<T> compute) {
+        return (T) cached.computeIfAbsent(key, k -> compute.get());
+    }
+
+    /** Forgets what was kept under the key (it changed). */
+    public void forget(String key) {
+        cached.remove(key);
+    }
+
+    /** Copies not started are dropped (the transaction is failing); one being sent ends first. */
+    @Override
+    public void close() {
+        closed = true;
+        sender.shutdown();
+        try {
+            if (!sender.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("replay: a bulk copy did not end in 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The bulk load this unit of work is a batch of, if it is one. */
@@ -49,7 +136,7 @@ public final class BulkLoad {
         return bulk.isPresent();
     }
 
-    /** Whether an event with this payload type came in an earlier batch of the pass. */
+    /** Whether an event with this payload type came before the one being handled. */
     public boolean seenBefore(Class<?> payloadType) {
         return seen.contains(payloadType);
     }
@@ -84,9 +171,9 @@ public final class BulkLoad {
         throw new IllegalArgumentException("not a projection of this rebuild: " + projection.getClass().getName());
     }
 
-    /** After a batch: its payload types count as seen. */
-    void handled(List<? extends EventMessage<?>> batch) {
-        batch.forEach(event -> seen.add(event.getPayloadType()));
+    /** After an event: its payload type counts as seen. */
+    void handled(EventMessage<?> event) {
+        seen.add(event.getPayloadType());
     }
 
     int deferred() {

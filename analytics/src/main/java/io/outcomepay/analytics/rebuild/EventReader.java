@@ -25,8 +25,8 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads Axon's event table (domain_event_entry of the JDBC storage engine) from its start up to a
- * position in one query, on a connection and a thread of its own, and deserializes each batch there
- * through the configured serializer and upcasters: the replay writes one batch while the next ones
+ * position in one query, on a connection and a thread of its own, and deserializes each batch's
+ * payloads there through the configured serializer and upcasters: the replay writes one batch while the next ones
  * are read. Payloads come in PostgreSQL's binary format (no hex text to decode). A few batches are
  * read ahead at most. Each event carries its global index as its token; {@link #lastToken()} is the
  * token a tracking processor continues from, with the gaps behind the last event that Axon keeps
@@ -109,13 +109,15 @@ final class EventReader implements AutoCloseable {
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
     }
 
-    /** Upcast and deserialized here, payload and metadata, so the handlers find them ready. */
+    /**
+     * Upcast, and the payloads deserialized here so the handlers find them ready; metadata stays
+     * serialized until a handler asks for it (few do).
+     */
     static List<TrackedEventMessage<?>> deserialize(List<TrackedEventData<?>> batch, Serializer serializer,
                                                     EventUpcaster upcasters) {
         List<TrackedEventMessage<?>> events = new ArrayList<>(batch.size());
         EventUtils.upcastAndDeserializeTrackedEvents(batch.stream(), serializer, upcasters).forEach(event -> {
             event.getPayload();
-            event.getMetaData();
             events.add(event);
         });
         return events;

@@ -40,7 +40,8 @@ import java.util.function.LongConsumer;
  */
 public class RebuildingReadModels {
 
-    private static final int BATCH = 5000;
+    /** Events handed to the projections per batch, as a processor's batch: the default. */
+    public static final int BATCH = 5000;
     /**
      * Set on the unit of work of a replayed batch: every read model is then rebuilt in event order in
      * the same transaction, so a projection reading others need not wait for their processors.
@@ -57,17 +58,19 @@ public class RebuildingReadModels {
     private final List<AnnotationEventHandlerAdapter> projections;
     private final JdbcTemplate jdbc;
     private final List<String> bulkTables;
+    private final int batchSize;
     private final Map<Class<?>, boolean[]> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param projections every projection, in the order they handle an event (the read models before
      *                    a projection reading them: the facts last)
-     * @param bulkTables  the large tables the projections fill, whose secondary indexes are built after the load
+     * @param bulkTables  the large tables the projections fill, whose keys and indexes are built after the load
+     * @param batchSize   events per batch ({@link #BATCH})
      */
     public RebuildingReadModels(EventProcessingConfiguration processing, ReadModelCatchUp catchUp, Serializer serializer,
                                 EventUpcaster upcasters, TokenStore tokenStore, TransactionTemplate transactions,
                                 ParameterResolverFactory parameters, List<Object> projections,
-                                JdbcTemplate jdbc, List<String> bulkTables) {
+                                JdbcTemplate jdbc, List<String> bulkTables, int batchSize) {
         this.processing = processing;
         this.catchUp = catchUp;
         this.serializer = serializer;
@@ -78,6 +81,7 @@ public class RebuildingReadModels {
         this.projections = projections.stream().map(p -> new AnnotationEventHandlerAdapter(p, parameters)).toList();
         this.jdbc = jdbc;
         this.bulkTables = List.copyOf(bulkTables);
+        this.batchSize = batchSize;
     }
 
     /**
@@ -111,10 +115,13 @@ public class RebuildingReadModels {
                 readModels.put(name, streaming);
             }
         });
-        readModels.values().forEach(StreamingEventProcessor::shutDown);
-        readModels.values().forEach(RebuildingReadModels::awaitReleased);
-        long head = catchUp.head();
         Steps steps = new Steps();
+        // all at once: each may be waiting out its poll for new events
+        java.util.concurrent.CompletableFuture.allOf(readModels.values().stream()
+                .map(StreamingEventProcessor::shutdownAsync).toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        readModels.values().forEach(RebuildingReadModels::awaitReleased);
+        steps.done("processors stopped");
+        long head = catchUp.head();
         Rebuilt rebuilt;
         try {
             rebuilt = transactions.execute(s -> rebuildInOneTransaction(readModels.keySet(), head, progress, steps));
@@ -144,19 +151,25 @@ public class RebuildingReadModels {
         jdbc.execute("set local maintenance_work_mem = '256MB'");
         List<String> restore = dropKeysAndIndexes();
         steps.done("read models emptied, keys and indexes of " + String.join(", ", bulkTables) + " dropped");
-        BulkLoad bulk = new BulkLoad(instances);
         TrackingToken last = null;
         long events = 0;
-        if (head >= 0) {
-            try (EventReader reader = new EventReader(jdbc.getDataSource(), serializer, upcasters, head, BATCH)) {
+        BulkLoad bulk = new BulkLoad(instances);
+        try (bulk; EventReader reader = head < 0 ? null
+                : new EventReader(jdbc.getDataSource(), serializer, upcasters, head, batchSize)) {
+            if (reader != null) {
                 for (List<TrackedEventMessage<?>> batch = reader.next(); !batch.isEmpty(); batch = reader.next()) {
-                    handle(batch, bulk, (event, projection) -> true);
-                    bulk.handled(batch);
+                    try {
+                        handle(batch, bulk, (event, projection) -> true);
+                    } catch (RuntimeException e) {
+                        bulk.failIfACopyFailed(); // the cause, if a copy failed first
+                        throw e;
+                    }
                     events += batch.size();
                     progress.accept(batch.get(batch.size() - 1).trackingToken().position().orElse(head));
                 }
                 last = reader.lastToken();
             }
+            bulk.drain();
         }
         steps.done("events read, handled, new rows copied");
         restore.forEach(jdbc::execute);
@@ -200,8 +213,8 @@ public class RebuildingReadModels {
 
     /** The events deferred by the bulk load, read again in order and handed to the projections that deferred them. */
     private void handleDeferred(BulkLoad bulk) {
-        for (int from = 0; from < bulk.deferred(); from += BATCH) {
-            int to = Math.min(bulk.deferred(), from + BATCH);
+        for (int from = 0; from < bulk.deferred(); from += batchSize) {
+            int to = Math.min(bulk.deferred(), from + batchSize);
             Long[] positions = new Long[to - from];
             for (int i = from; i < to; i++) {
                 positions[i - from] = bulk.position(i);
@@ -245,6 +258,9 @@ public class RebuildingReadModels {
                     if (handlers[p] && handling.handles(position[0], p)) {
                         projections.get(p).handle(event);
                     }
+                }
+                if (bulk != null) {
+                    bulk.handled(event);
                 }
                 return null;
             }, RollbackConfigurationType.ANY_THROWABLE);

@@ -112,12 +112,14 @@ public class AxonStorageConfiguration {
     /**
      * Jackson 3 refuses polymorphic types under {@code Object} by default; Axon's tracking tokens
      * (a ReplayToken wraps another token after a reset) need them. Only Axon's own types are allowed.
+     * Dates are read by {@link IsoLocalDates}.
      */
     @Bean
     public Jackson3SerializerCustomizer axonTokenTypes() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .build());
+                        .allowIfSubType("org.axonframework.")
+                        .build())
+                .addModule(IsoLocalDates.module());
     }
 
     /** A projection that fails stops its processor (and is retried) instead of skipping the event. */

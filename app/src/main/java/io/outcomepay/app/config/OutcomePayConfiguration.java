@@ -129,7 +129,7 @@ public class OutcomePayConfiguration {
         return new RebuildingReadModels(processing, catchUp, eventSerializer, axon.upcasterChain(), tokenStore,
                 new TransactionTemplate(transactions), axon.parameterResolverFactory(),
                 List.of(encounters, contracts, baselines, usage, settlements, ledger, facts), jdbc,
-                List.of("encounter_view", "encounter_fact"));
+                List.of("encounter_view", "encounter_fact"), RebuildingReadModels.BATCH);
     }
 
     @Bean

@@ -74,11 +74,88 @@ public final class Fingerprint {
      * summed by SQL from stored line digests fingerprints the same as one priced in memory.
      */
     public static byte[] lineSha256(EncounterLine l) {
-        return LINE_DIGEST.get().digest(canonicalLine(l).getBytes(StandardCharsets.UTF_8));
+        return LINE.get().digest(l);
     }
 
-    /** One digest per thread for the lines (digest() resets it): looking one up costs more than a line's digest. */
-    private static final ThreadLocal<MessageDigest> LINE_DIGEST = ThreadLocal.withInitial(Fingerprint::newSha256);
+    /** One per thread: looking a digest up costs more than a line's digest. */
+    private static final ThreadLocal<LineDigest> LINE = ThreadLocal.withInitial(LineDigest::new);
+
+    /**
+     * The UTF-8 bytes of {@link #canonicalLine} written straight into a buffer and digested, with
+     * no string in between: the facts processor digests every encounter. A value with a character
+     * beyond ASCII is written by {@link CanonicalJson} and encoded, as canonicalLine does.
+     */
+    private static final class LineDigest {
+        private final MessageDigest sha256 = newSha256();
+        private byte[] buffer = new byte[512];
+        private int length;
+
+        byte[] digest(EncounterLine l) {
+            length = 0;
+            key("{\"ai_assisted\":");
+            value(Boolean.toString(l.aiAssisted()));
+            key(",\"allowed_amount\":");
+            value(l.allowedAmount() == null ? null : l.allowedAmount().toPlainString());
+            key(",\"claim_id\":");
+            value(l.claimId());
+            key(",\"currency\":");
+            value(l.currency());
+            key(",\"dip_group\":");
+            value(l.dipGroup());
+            key(",\"discharge_date\":");
+            value(l.dischargeDate().toString());
+            key(",\"drg\":");
+            value(l.drg());
+            key(",\"encounter_id\":");
+            value(l.encounterId());
+            key(",\"hospital_id\":");
+            value(l.hospitalId());
+            key("}");
+            sha256.update(buffer, 0, length);
+            return sha256.digest();
+        }
+
+        private void key(String ascii) {
+            ensure(ascii.length());
+            for (int i = 0; i < ascii.length(); i++) {
+                buffer[length++] = (byte) ascii.charAt(i);
+            }
+        }
+
+        private void value(String s) {
+            if (s == null) {
+                key("null");
+                return;
+            }
+            int start = length;
+            ensure(2 * s.length() + 2);
+            buffer[length++] = '"';
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80 || c < 0x20) {
+                    length = start;
+                    StringBuilder escaped = new StringBuilder(s.length() + 8);
+                    CanonicalJson.value(escaped, s);
+                    byte[] utf8 = escaped.toString().getBytes(StandardCharsets.UTF_8);
+                    ensure(utf8.length);
+                    System.arraycopy(utf8, 0, buffer, length, utf8.length);
+                    length += utf8.length;
+                    return;
+                }
+                if (c == '"' || c == '\\') {
+                    buffer[length++] = '\\';
+                }
+                buffer[length++] = (byte) c;
+            }
+            buffer[length++] = '"';
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(2 * buffer.length, length + more));
+            }
+        }
+    }
 
     /**
      * The line as {@link CanonicalJson#write} writes the map of its fields (keys sorted, every value

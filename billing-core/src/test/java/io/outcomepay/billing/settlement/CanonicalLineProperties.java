@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The line written directly for its digest is the canonical JSON of the map of its fields. */
+/** The line written directly for its digest is the canonical JSON of the map of its fields, and so are its digested bytes. */
 class CanonicalLineProperties {
 
     @Property(tries = 500)
@@ -39,6 +39,9 @@ class CanonicalLineProperties {
         fields.put("ai_assisted", line.aiAssisted());
 
         assertThat(Fingerprint.canonicalLine(line)).isEqualTo(CanonicalJson.write(fields));
+        // the digest written without the string is the digest of the string's UTF-8 bytes
+        assertThat(Fingerprint.lineSha256(line)).isEqualTo(Fingerprint.newSha256()
+                .digest(Fingerprint.canonicalLine(line).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Provide
