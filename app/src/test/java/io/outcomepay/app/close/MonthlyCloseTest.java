@@ -54,6 +54,8 @@ class MonthlyCloseTest extends IntegrationTest {
     private static final YearMonth MAR = YearMonth.of(2026, 3);
 
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     MonthlyClose close;
     @Autowired
     Operations operations;
@@ -274,7 +276,8 @@ class MonthlyCloseTest extends IntegrationTest {
                 + "WIRE-77,INS-1,MP-H,6.00,USD,2026-02-21\n").getBytes(StandardCharsets.UTF_8))).rejections())
                 .singleElement().satisfies(r -> assertThat(r.reason()).contains("was recorded with other details"));
 
-        List<Reconciliation.Line> lines = close.reconcile(JAN, "MP-C", LocalDate.now().plusDays(45));
+        // invoices are dated by the application's clock (UTC), not the test JVM's time zone
+        List<Reconciliation.Line> lines = close.reconcile(JAN, "MP-C", LocalDate.now(clock).plusDays(45));
         assertThat(lines).filteredOn(l -> hospitalInvoice.equals(l.document())).singleElement()
                 .satisfies(l -> assertThat(l.category()).isEqualTo(Reconciliation.Category.MATCHED));
         assertThat(lines).filteredOn(l -> vendorInvoice.equals(l.document())).singleElement().satisfies(l -> {
