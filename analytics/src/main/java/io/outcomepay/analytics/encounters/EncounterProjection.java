@@ -48,8 +48,7 @@ public class EncounterProjection {
             BulkLoad bulk = BulkLoad.of(root).orElse(null);
             root.onPrepareCommit(u -> {
                 if (bulk != null) {
-                    bulk.copy(jdbc.execute((ConnectionCallback<CopyRows.Copy>) connection ->
-                            rows(pending).prepare(connection, "encounter_view", INSERTED)));
+                    bulk.copy(rows(pending), "encounter_view", INSERTED);
                 } else {
                     flush(pending);
                 }

@@ -97,8 +97,6 @@ public class EncounterFactProjection {
         boolean awaitReadModels = true;
         /** the bulk load of a rebuild this batch is part of, or null */
         BulkLoad bulk;
-        /** whether an AI usage event came in this batch */
-        boolean usage;
     }
 
     @EventHandler
@@ -112,19 +110,17 @@ public class EncounterFactProjection {
 
     @EventHandler
     void on(AiUsageRecorded event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        Pending pending = pending(unitOfWork, token);
-        pending.usage = true;
         if (BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
             return;
         }
         var d = event.details();
-        pending.encounters.add(d.claimId() != null && !d.claimId().isBlank()
+        pending(unitOfWork, token).encounters.add(d.claimId() != null && !d.claimId().isBlank()
                 ? EncounterId.of(d.hospitalId(), d.claimId()) : d.encounterRef());
     }
 
     @EventHandler
     void on(ContractEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        if (repricesLoadedEncounters(unitOfWork)) {
+        if (handledByTheBulkLoad(unitOfWork)) {
             return;
         }
         pending(unitOfWork, token).contracts.add(event.contractId());
@@ -132,19 +128,20 @@ public class EncounterFactProjection {
 
     @EventHandler
     void on(BaselineTablePublished event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        if (repricesLoadedEncounters(unitOfWork)) {
+        if (handledByTheBulkLoad(unitOfWork)) {
             return;
         }
         pending(unitOfWork, token).tables.add(event.tableId());
     }
 
     /**
-     * In the bulk load of a rebuild, a contract or baseline change re-prices the encounters recorded
-     * before it after the load (it deletes and finds facts by their keys), and prices those recorded
-     * after it (priced from their events) at once. With no encounter before it, there is nothing to
-     * re-price: the answer is true, as for a change handled in full.
+     * In the bulk load of a rebuild (answer true), a contract or baseline change re-prices the
+     * encounters recorded before it after the load (it deletes and finds facts by their keys): it is
+     * deferred; those recorded after it are priced from their events under it, the contracts being
+     * read again. With no encounter before it, there is nothing to re-price. Otherwise false: the
+     * change is handled now.
      */
-    private boolean repricesLoadedEncounters(UnitOfWork<?> unitOfWork) {
+    private boolean handledByTheBulkLoad(UnitOfWork<?> unitOfWork) {
         Optional<BulkLoad> bulk = BulkLoad.of(unitOfWork);
         if (bulk.isEmpty()) {
             return false;
@@ -203,14 +200,12 @@ public class EncounterFactProjection {
                 .filter(e -> !changed.contains(e.encounterId()))
                 .filter(e -> contracts.covers(e.hospitalId()))
                 .toList();
-        // no usage event yet in a bulk load: none can name these encounters
-        boolean usage = bulk == null || pending.usage || bulk.seenBefore(AiUsageRecorded.class);
+        // no usage event yet in a bulk load (this batch's are seen by now): none can name these encounters
+        boolean usage = bulk == null || bulk.seenBefore(AiUsageRecorded.class);
         for (int from = 0; from < recorded.size(); from += CHUNK) {
             List<Encounter> encounters = fromEvents(recorded.subList(from, Math.min(recorded.size(), from + CHUNK)), usage);
             if (bulk != null) {
-                CopyRows rows = rows(encounters, contracts);
-                bulk.copy(jdbc.execute((ConnectionCallback<CopyRows.Copy>) connection ->
-                        rows.prepare(connection, "encounter_fact", COLUMNS)));
+                bulk.copy(rows(encounters, contracts), "encounter_fact", COLUMNS);
             } else {
                 insert(encounters, contracts, true);
             }

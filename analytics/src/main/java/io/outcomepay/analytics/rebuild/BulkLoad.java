@@ -4,6 +4,8 @@ import io.outcomepay.analytics.copy.CopyRows;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ public final class BulkLoad implements AutoCloseable {
     static final String RESOURCE = BulkLoad.class.getName();
 
     private final List<Object> projections;
+    private final JdbcTemplate jdbc;
     private final Set<Class<?>> seen = new HashSet<>();
     private long[] positions = new long[1024];
     private int[] deferredBy = new int[1024];
@@ -52,19 +55,23 @@ public final class BulkLoad implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    BulkLoad(List<Object> projections) {
+    BulkLoad(List<Object> projections, JdbcTemplate jdbc) {
         if (projections.size() > Integer.SIZE) {
             throw new IllegalArgumentException("at most " + Integer.SIZE + " projections");
         }
         this.projections = List.copyOf(projections);
+        this.jdbc = jdbc;
     }
 
     /**
-     * Sends the copy after the ones given before, while the caller goes on; waits while
+     * Copies the rows into the table after the copies given before, while the caller goes on (the
+     * column types are read on the caller's thread, in the rebuild's transaction); waits while
      * {@value #IN_FLIGHT} are still to be sent. A failed copy fails the next call and {@link #drain}.
      */
-    public void copy(CopyRows.Copy copy) {
+    public void copy(CopyRows rows, String table, List<String> columns) {
         failIfACopyFailed();
+        CopyRows.Copy copy = jdbc.execute((ConnectionCallback<CopyRows.Copy>) connection ->
+                rows.prepare(connection, table, columns));
         inFlight.acquireUninterruptibly();
         sender.execute(() -> {
             try {
@@ -136,7 +143,10 @@ public final class BulkLoad implements AutoCloseable {
         return bulk.isPresent();
     }
 
-    /** Whether an event with this payload type came before the one being handled. */
+    /**
+     * Whether an event with this payload type was handled so far in the load: before the one being
+     * handled, or, as a batch commits, anywhere up to its end.
+     */
     public boolean seenBefore(Class<?> payloadType) {
         return seen.contains(payloadType);
     }

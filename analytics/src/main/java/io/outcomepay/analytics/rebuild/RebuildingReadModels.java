@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
@@ -59,7 +61,7 @@ public class RebuildingReadModels {
     private final JdbcTemplate jdbc;
     private final List<String> bulkTables;
     private final int batchSize;
-    private final Map<Class<?>, boolean[]> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, boolean[]> handlers = new ConcurrentHashMap<>();
 
     /**
      * @param projections every projection, in the order they handle an event (the read models before
@@ -117,14 +119,14 @@ public class RebuildingReadModels {
         });
         Steps steps = new Steps();
         // all at once: each may be waiting out its poll for new events
-        java.util.concurrent.CompletableFuture.allOf(readModels.values().stream()
-                .map(StreamingEventProcessor::shutdownAsync).toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(readModels.values().stream()
+                .map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
         readModels.values().forEach(RebuildingReadModels::awaitReleased);
         steps.done("processors stopped");
         long head = catchUp.head();
-        Rebuilt rebuilt;
+        Loaded loaded;
         try {
-            rebuilt = transactions.execute(s -> rebuildInOneTransaction(readModels.keySet(), head, progress, steps));
+            loaded = transactions.execute(s -> rebuildInOneTransaction(readModels.keySet(), head, progress, steps));
             steps.done("commit");
         } finally {
             readModels.values().forEach(StreamingEventProcessor::start);
@@ -134,8 +136,7 @@ public class RebuildingReadModels {
         catchUp.await();
         steps.done("processors caught up");
         progress.accept(Math.max(0, head));
-        return new Rebuilt(rebuilt.processors(), rebuilt.headPosition(), rebuilt.events(), rebuilt.facts(),
-                List.copyOf(steps.steps));
+        return new Rebuilt(List.copyOf(readModels.keySet()), head, loaded.events(), loaded.facts(), List.copyOf(steps.steps));
     }
 
     /**
@@ -145,7 +146,7 @@ public class RebuildingReadModels {
      * and indexes first and get them again after the load, a sort each instead of a million random
      * insertions; the events that need them meanwhile are deferred to after the load (see {@link BulkLoad}).
      */
-    private Rebuilt rebuildInOneTransaction(Set<String> processors, long head, LongConsumer progress, Steps steps) {
+    private Loaded rebuildInOneTransaction(Set<String> processors, long head, LongConsumer progress, Steps steps) {
         projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
         // the keys and indexes are built from sorts of a million rows: let them sort in memory
         jdbc.execute("set local maintenance_work_mem = '256MB'");
@@ -153,7 +154,7 @@ public class RebuildingReadModels {
         steps.done("read models emptied, keys and indexes of " + String.join(", ", bulkTables) + " dropped");
         TrackingToken last = null;
         long events = 0;
-        BulkLoad bulk = new BulkLoad(instances);
+        BulkLoad bulk = new BulkLoad(instances, jdbc);
         try (bulk; EventReader reader = head < 0 ? null
                 : new EventReader(jdbc.getDataSource(), serializer, upcasters, head, batchSize)) {
             if (reader != null) {
@@ -183,7 +184,11 @@ public class RebuildingReadModels {
             }
         });
         long facts = jdbc.queryForObject("select count(*) from encounter_fact", Long.class);
-        return new Rebuilt(List.copyOf(processors), head, events, facts, List.of());
+        return new Loaded(events, facts);
+    }
+
+    /** What the transaction of a rebuild did: the events read, the encounter facts there are now. */
+    private record Loaded(long events, long facts) {
     }
 
     /**
