@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +59,13 @@ public class LedgerQueries implements InvoiceRegister {
                 .stream().findFirst();
     }
 
-    public Optional<Reconciliation.Document> document(String number) {
+    /** The invoices and credit notes with these numbers, by number (numbers of none are left out). */
+    public Map<String, Reconciliation.Document> documents(Collection<String> numbers) {
         catchUp.await(LedgerProjection.GROUP);
-        return jdbc.query(DOCUMENTS + " where number = ?", DOCUMENT, number).stream().findFirst();
+        Map<String, Reconciliation.Document> documents = new HashMap<>();
+        jdbc.query(DOCUMENTS + " where number = any (?)", DOCUMENT, (Object) numbers.toArray(String[]::new))
+                .forEach(d -> documents.put(d.number(), d));
+        return documents;
     }
 
     /** The documents a month's closes issued (every contract: contractId null), by issuer and number. */

@@ -17,6 +17,7 @@ import io.outcomepay.billing.period.application.ClosingPeriod;
 import io.outcomepay.billing.period.application.PeriodRecord;
 import io.outcomepay.billing.period.application.PeriodRecords;
 import io.outcomepay.billing.period.application.SettlingPeriod;
+import io.outcomepay.claims.intake.ClaimFormat;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.claims.payments.PaymentCsv;
@@ -24,6 +25,7 @@ import io.outcomepay.claims.x12.RemittancePayments;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,6 +40,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The monthly close for finance teams: calculate, approve, close; the ledger; payments in and
@@ -98,7 +103,7 @@ public class MonthlyClose {
         return periods.periods(contractId);
     }
 
-    public java.util.Optional<PeriodRecord> period(String contractId, YearMonth month) {
+    public Optional<PeriodRecord> period(String contractId, YearMonth month) {
         return periods.period(contractId, month);
     }
 
@@ -147,9 +152,9 @@ public class MonthlyClose {
      */
     public PaymentsImported importPayments(String source, InputStream stream) {
         try {
-            java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream, io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
-            in.mark(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
-            byte[] start = in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES);
+            BufferedInputStream in = new BufferedInputStream(stream, ClaimFormat.DETECTION_BYTES);
+            in.mark(ClaimFormat.DETECTION_BYTES);
+            byte[] start = in.readNBytes(ClaimFormat.DETECTION_BYTES);
             in.reset();
             if (RemittancePayments.isRemittance(start)) {
                 return record(source, RemittancePayments.read(source, in));
@@ -165,10 +170,13 @@ public class MonthlyClose {
         int recorded = 0;
         int duplicates = 0;
         int applied = 0;
+        // the documents the file's references name, read once: recording payments issues none
+        Map<String, Reconciliation.Document> documents = ledger.documents(
+                read.payments().stream().map(row -> row.payment().reference()).collect(Collectors.toSet()));
         for (PaymentCsv.Row row : read.payments()) {
             PaymentDetails p = row.payment();
             String id = p.id();
-            Reconciliation.Document document = ledger.document(p.reference())
+            Reconciliation.Document document = Optional.ofNullable(documents.get(p.reference()))
                     .filter(d -> Reconciliation.applies(d, p.payer(), p.payee(), p.currency())).orElse(null);
             JournalEntry entry = document == null ? null : Postings.payment(id, document.contractId(), document.period(),
                     document.number(), document.correctedPeriod() != null || document.kind() == InvoiceDraft.DocumentKind.CREDIT_NOTE,
