@@ -13,7 +13,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -24,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Axon's event store and token store on PostgreSQL through the JDBC storage engine: payloads in
@@ -112,14 +118,55 @@ public class AxonStorageConfiguration {
     /**
      * Jackson 3 refuses polymorphic types under {@code Object} by default; Axon's tracking tokens
      * (a ReplayToken wraps another token after a reset) need them. Only Axon's own types are allowed.
-     * Dates are read by {@link IsoLocalDates}.
+     * Dates are read by {@link IsoLocalDates}, objects made by {@link ReflectiveCreators}.
      */
     @Bean
     public Jackson3SerializerCustomizer axonTokenTypes() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")
                         .build())
-                .addModule(IsoLocalDates.module());
+                .addModule(IsoLocalDates.module())
+                .addModule(new ReflectiveCreators());
+    }
+
+    /**
+     * The events' serializer: Axon's Jackson 3 serializer as its auto-configuration builds it (the
+     * revision resolver, a chaining converter, the customizer above), remembering the class of each
+     * payload and metadata type it resolves. Axon resolves it by name for every event it reads,
+     * up to three times, and a replay reads millions.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(RevisionResolver revisionResolver, Jackson3SerializerCustomizer customizer) {
+        return new RememberingTypes(Jackson3Serializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(AxonStorageConfiguration.class.getClassLoader()))
+                .jsonMapperBuilderCustomizer(customizer));
+    }
+
+    /** Jackson 3 serializer with each serialized type's class resolved once. */
+    static final class RememberingTypes extends Jackson3Serializer {
+
+        private final Map<TypeName, Class<?>> classes = new ConcurrentHashMap<>();
+
+        RememberingTypes(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public Class<?> classForType(SerializedType type) {
+            TypeName name = new TypeName(type.getName(), type.getRevision());
+            Class<?> known = classes.get(name);
+            if (known == null) {
+                known = super.classForType(type);
+                classes.put(name, known);
+            }
+            return known;
+        }
+
+        /** By name and revision: not every SerializedType compares by value. */
+        private record TypeName(String name, String revision) {
+        }
     }
 
     /** A projection that fails stops its processor (and is retried) instead of skipping the event. */
