@@ -5,8 +5,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.outcomepay.billing.baseline.api.BaselineKind;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** What baseline tables are published: the DRG codes any of them knows, and their versions. */
 public class BaselineCatalog {
@@ -27,9 +30,9 @@ public class BaselineCatalog {
     }
 
     /** Each code's weight in the latest version of a DRG table, by code, after the baselines read model caught up. */
-    public java.util.SortedMap<String, java.math.BigDecimal> latestWeights(String tableId) {
+    public SortedMap<String, BigDecimal> latestWeights(String tableId) {
         catchUp.await(BaselineProjection.GROUP);
-        java.util.SortedMap<String, java.math.BigDecimal> weights = new java.util.TreeMap<>();
+        SortedMap<String, BigDecimal> weights = new TreeMap<>();
         jdbc.query("""
                 select code, weight from baseline_entry_view
                 where table_id = ? and version = (select max(version) from baseline_table_view where table_id = ?)""",

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -227,7 +228,7 @@ public final class CopyRows {
 
         private void ensure(int more) {
             if (length + more > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, length + more));
+                data = Arrays.copyOf(data, Math.max(data.length * 2, length + more));
             }
         }
 

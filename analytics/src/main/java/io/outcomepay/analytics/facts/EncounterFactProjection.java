@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Table encounter_fact: every encounter as its contract month prices it, one row per contract
@@ -73,7 +74,7 @@ public class EncounterFactProjection {
     private final JsonMapper json;
     private final SettlementReadModels readModels;
     private final ReadModelCatchUp catchUp;
-    private final Map<String, Integer> monthIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> monthIds = new ConcurrentHashMap<>();
 
     public EncounterFactProjection(JdbcTemplate jdbc, JsonMapper json, ReadModelCatchUp catchUp) {
         this.jdbc = jdbc;
@@ -340,10 +341,10 @@ public class EncounterFactProjection {
     }
 
     /** @param newEncounters encounters first recorded in this batch (else their old facts were deleted) */
-    private int insert(List<Encounter> encounters, Contracts contracts, boolean newEncounters) {
+    private void insert(List<Encounter> encounters, Contracts contracts, boolean newEncounters) {
         CopyRows rows = rows(encounters, contracts);
         if (rows.size() == 0) {
-            return 0;
+            return;
         }
         // COPY, far cheaper than binding every row. A new encounter has no facts unless a contract
         // rebuild read it ahead: then the COPY meets its key and the rows go through an upsert.
@@ -360,7 +361,6 @@ public class EncounterFactProjection {
             }
             return null;
         });
-        return rows.size();
     }
 
     /** The encounters priced by every contract month covering them, a row each. */

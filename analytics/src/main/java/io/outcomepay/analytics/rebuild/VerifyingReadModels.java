@@ -3,6 +3,11 @@ package io.outcomepay.analytics.rebuild;
 import io.outcomepay.billing.baseline.api.BaselineTablePublished;
 import io.outcomepay.billing.contract.api.ContractEvent;
 import io.outcomepay.billing.encounter.api.EncounterEvent;
+import io.outcomepay.billing.invoice.api.InvoiceIssued;
+import io.outcomepay.billing.ledger.JournalEntry;
+import io.outcomepay.billing.ledger.Ledger;
+import io.outcomepay.billing.payment.api.PaymentRecorded;
+import io.outcomepay.billing.period.api.PeriodApproved;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.usage.api.AiUsage;
 import org.axonframework.common.stream.BlockingStream;
@@ -76,7 +81,7 @@ public class VerifyingReadModels {
         long settlements = 0;
         long invoices = 0;
         long payments = 0;
-        List<io.outcomepay.billing.ledger.JournalEntry> entries = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
         long read = 0;
         if (head >= 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -101,11 +106,11 @@ public class VerifyingReadModels {
                         baselineVersions++;
                     } else if (payload instanceof PeriodSettled) {
                         settlements++;
-                    } else if (payload instanceof io.outcomepay.billing.period.api.PeriodApproved e) {
+                    } else if (payload instanceof PeriodApproved e) {
                         entries.addAll(e.entries());
-                    } else if (payload instanceof io.outcomepay.billing.invoice.api.InvoiceIssued) {
+                    } else if (payload instanceof InvoiceIssued) {
                         invoices++;
-                    } else if (payload instanceof io.outcomepay.billing.payment.api.PaymentRecorded e) {
+                    } else if (payload instanceof PaymentRecorded e) {
                         payments++;
                         if (e.entry() != null) {
                             entries.add(e.entry());
@@ -138,9 +143,9 @@ public class VerifyingReadModels {
     }
 
     /** Every ledger account's debits and credits, from the journal entries the events carry, against ledger_line. */
-    private void compareLedger(List<io.outcomepay.billing.ledger.JournalEntry> entries, List<Difference> differences) {
+    private void compareLedger(List<JournalEntry> entries, List<Difference> differences) {
         Map<String, String> fromEvents = new TreeMap<>();
-        for (io.outcomepay.billing.ledger.Ledger.Balance b : io.outcomepay.billing.ledger.Ledger.of(entries).balances()) {
+        for (Ledger.Balance b : Ledger.of(entries).balances()) {
             fromEvents.put(b.account().contractId() + " " + b.account().party() + " " + b.account().kind() + " " + b.currency(),
                     "debits " + b.debits().stripTrailingZeros().toPlainString() + ", credits "
                             + b.credits().stripTrailingZeros().toPlainString());

@@ -17,8 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -26,6 +29,9 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Settlement inputs as the read models hold them now, without waiting for them to catch up: the
@@ -140,34 +146,30 @@ public class SettlementReadModels implements SettlementSources {
             e.dip_group, e.patient_pseudonym""";
 
     /** The encounter line of a row selected with {@link #LINE_COLUMNS}. */
-    public static EncounterLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
+    public static EncounterLine line(ResultSet rs) throws SQLException {
         return new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
                 rs.getString(10));
     }
 
-    /**
-     * The contract month summed by SQL from encounter_fact: per hospital the lines, the included
-     * ones and their sums (in minor units, exact), and the SHA-256 of the lines' digests read in
-     * encounter id order from the settlement index; the exclusions, the outlier adjustments and,
-     * when a banded minimum rate needs it, the distinct patients. The same as pricing the lines in
-     * memory ({@link io.outcomepay.billing.settlement.SettlementEngine#price}): the fingerprint shows it.
-     */
     /** How many queries sum a month's hospitals at once: one per core. */
     private static final int PARALLEL_PARTS = Runtime.getRuntime().availableProcessors();
-    private static final java.util.concurrent.Executor PARTS = java.util.concurrent.Executors.newFixedThreadPool(
-            PARALLEL_PARTS, r -> {
-                Thread t = new Thread(r, "settlement-sums");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final Executor PARTS = Executors.newFixedThreadPool(PARALLEL_PARTS, r -> {
+        Thread t = new Thread(r, "settlement-sums");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A hospital's totals and how many of its lines are not eligible. */
+    private record HospitalSums(PricedPeriod.HospitalTotals totals, int notEligible) {
+    }
 
     /**
      * Per hospital with an id in [from, to) (null: unbounded): lines, not eligible, included,
-     * excluded, baseline and actual cents, digest of its line digests in encounter id order.
+     * excluded, baseline and actual amounts, digest of its line digests in encounter id order.
      */
-    private List<Object[]> hospitalSums(Integer monthId, String from, String to) {
-        List<Object> args = new java.util.ArrayList<>();
+    private List<HospitalSums> hospitalSums(Integer monthId, String from, String to, int scale) {
+        List<Object> args = new ArrayList<>();
         args.add(monthId);
         String range = "";
         if (from != null) {
@@ -188,11 +190,19 @@ public class SettlementReadModels implements SettlementSources {
                               where month_id = ?""" + range + """
                          and state < 3 order by month_id, hospital_id, encounter_id) f
                         group by hospital_id""",
-                (rs, i) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getLong(6), rs.getLong(7), HexFormat.of().formatHex(rs.getBytes(8))},
+                (rs, i) -> new HospitalSums(new PricedPeriod.HospitalTotals(rs.getString(1), rs.getInt(2),
+                        HexFormat.of().formatHex(rs.getBytes(8)), rs.getInt(4), rs.getInt(5),
+                        BigDecimal.valueOf(rs.getLong(6), scale), BigDecimal.valueOf(rs.getLong(7), scale)), rs.getInt(3)),
                 args.toArray());
     }
 
+    /**
+     * The contract month summed by SQL from encounter_fact: per hospital the lines, the included
+     * ones and their sums (in minor units, exact), and the SHA-256 of the lines' digests read in
+     * encounter id order from the settlement index; the exclusions, the outlier adjustments and,
+     * when a banded minimum rate needs it, the distinct patients. The same as pricing the lines in
+     * memory ({@link io.outcomepay.billing.settlement.SettlementEngine#price}): the fingerprint shows it.
+     */
     @Override
     public PricedPeriod priced(SettlementRequest request) {
         String contract = request.contractId();
@@ -209,24 +219,21 @@ public class SettlementReadModels implements SettlementSources {
         List<String> ordered = jdbc.queryForList("select h from unnest(?::varchar[]) h order by h", String.class,
                 (Object) request.hospitals().toArray(String[]::new));
         int parts = Math.max(1, Math.min(PARALLEL_PARTS, ordered.size()));
-        List<String> bounds = new java.util.ArrayList<>();
+        List<String> bounds = new ArrayList<>();
         for (int i = 1; i < parts; i++) {
             bounds.add(ordered.get(i * ordered.size() / parts));
         }
-        List<java.util.concurrent.CompletableFuture<List<Object[]>>> sums = new java.util.ArrayList<>();
+        List<CompletableFuture<List<HospitalSums>>> sums = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
             String from = i == 0 ? null : bounds.get(i - 1);
             String to = i == parts - 1 ? null : bounds.get(i);
-            sums.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> hospitalSums(monthId, from, to), PARTS));
+            sums.add(CompletableFuture.supplyAsync(() -> hospitalSums(monthId, from, to, scale), PARTS));
         }
-        for (java.util.concurrent.CompletableFuture<List<Object[]>> part : sums) {
-            for (Object[] row : part.join()) {
-                String hospital = (String) row[0];
-                int lines = (Integer) row[1];
-                counts[0] += lines;
-                counts[1] += (Integer) row[2];
-                hospitals.put(hospital, new PricedPeriod.HospitalTotals(hospital, lines, (String) row[7], (Integer) row[3],
-                        (Integer) row[4], BigDecimal.valueOf((Long) row[5], scale), BigDecimal.valueOf((Long) row[6], scale)));
+        for (CompletableFuture<List<HospitalSums>> part : sums) {
+            for (HospitalSums sum : part.join()) {
+                counts[0] += sum.totals().lines();
+                counts[1] += sum.notEligible();
+                hospitals.put(sum.totals().hospitalId(), sum.totals());
             }
         }
         if (!request.hospitals().containsAll(hospitals.keySet())) {

@@ -53,8 +53,7 @@ public class PeriodsController {
 
     @GetMapping("/{period}")
     public PeriodView period(@PathVariable String contractId, @PathVariable String period) {
-        return close.periods(contractId).stream().filter(p -> p.period().equals(Months.parse("period:", period)))
-                .findFirst().map(PeriodView::of)
+        return close.period(contractId, Months.parse("period:", period)).map(PeriodView::of)
                 .orElseThrow(() -> new ApiErrors.NotFound(contractId + " " + period + " has not been calculated"));
     }
 

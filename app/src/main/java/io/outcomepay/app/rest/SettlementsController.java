@@ -1,6 +1,7 @@
 package io.outcomepay.app.rest;
 
 import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.operations.MonthlyClose;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.analytics.facts.GroupTotals;
 import io.outcomepay.analytics.auditing.StoredStatistics;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -30,10 +32,10 @@ public class SettlementsController {
     private final StoredStatistics storedStatistics;
     private final GroupTotals groupTotals;
 
-    private final io.outcomepay.app.operations.MonthlyClose close;
+    private final MonthlyClose close;
 
     public SettlementsController(Operations operations, SettlementHistory history, StoredStatistics storedStatistics,
-                                 GroupTotals groupTotals, io.outcomepay.app.operations.MonthlyClose close) {
+                                 GroupTotals groupTotals, MonthlyClose close) {
         this.close = close;
         this.operations = operations;
         this.history = history;
@@ -49,7 +51,7 @@ public class SettlementsController {
     public SettlingPeriod.Settled settle(@PathVariable String contractId, @PathVariable String period,
                                          @RequestParam(required = false) BigDecimal qualityScore,
                                          @RequestParam(defaultValue = "settled over REST") String reason,
-                                         java.security.Principal user) {
+                                         Principal user) {
         return close.calculate(contractId, Months.parse("period:", period), qualityScore, user.getName(), reason);
     }
 
