@@ -169,6 +169,13 @@ public class AxonStorageConfiguration {
         }
     }
 
+    /** Routes commands of namespaced aggregates to their streams, legacy bare ids included. */
+    @Bean(io.outcomepay.billing.StreamNamespace.RESOLVER)
+    public io.outcomepay.app.eventstore.NamespacedStreams namespacedStreams(
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new io.outcomepay.app.eventstore.NamespacedStreams(jdbc);
+    }
+
     /** A projection that fails stops its processor (and is retried) instead of skipping the event. */
     @Bean
     public ConfigurerModule propagateProjectionErrors() {

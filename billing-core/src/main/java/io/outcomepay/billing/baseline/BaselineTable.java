@@ -1,11 +1,14 @@
 package io.outcomepay.billing.baseline;
 
+import io.outcomepay.billing.StreamNamespace;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
 import io.outcomepay.billing.baseline.api.BaselineEntry;
 import io.outcomepay.billing.baseline.api.BaselineTablePublished;
 import io.outcomepay.billing.settlement.Fingerprint;
+import io.outcomepay.billing.limits.Limits;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -22,10 +25,12 @@ import java.util.stream.Collectors;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A versioned, effective-dated baseline table such as the MS-DRG v43 relative weights. */
-@Aggregate
+@Aggregate(commandTargetResolver = StreamNamespace.RESOLVER)
 public class BaselineTable {
 
+    /** The stream: baseline:<table id>, or the bare id of a table stored before the namespaces. */
     @AggregateIdentifier
+    private String streamId;
     private String tableId;
     private int version;
     private String contentSha256;
@@ -37,6 +42,7 @@ public class BaselineTable {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public VersionOutcome handle(PublishBaselineTable command) {
+        Limits.baselineTable(command);
         validate(command.entries());
         String sha = contentSha256(command);
         if (tableId != null && sha.equals(contentSha256)) {
@@ -45,6 +51,9 @@ public class BaselineTable {
         if (tableId != null && !command.effectiveFrom().isAfter(effectiveFrom)) {
             throw new IllegalArgumentException("a new version of " + tableId + " must take effect after "
                     + effectiveFrom + ", not on " + command.effectiveFrom());
+        }
+        if (tableId == null) {
+            streamId = command.streamId();
         }
         apply(new BaselineTablePublished(command.tableId(), version + 1, command.kind(), command.effectiveFrom(),
                 command.source(), sha, command.entries()));
@@ -79,7 +88,8 @@ public class BaselineTable {
     }
 
     @EventSourcingHandler
-    void on(BaselineTablePublished event) {
+    void on(BaselineTablePublished event, @SourceId String stream) {
+        streamId = stream;
         tableId = event.tableId();
         version = event.version();
         contentSha256 = event.contentSha256();

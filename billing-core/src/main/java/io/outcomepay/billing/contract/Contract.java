@@ -1,12 +1,15 @@
 package io.outcomepay.billing.contract;
 
+import io.outcomepay.billing.StreamNamespace;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractCommands.AmendContract;
 import io.outcomepay.billing.contract.api.ContractCommands.CreateContract;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.contract.api.ContractEvent.ContractAmended;
 import io.outcomepay.billing.contract.api.ContractEvent.ContractCreated;
+import io.outcomepay.billing.limits.Limits;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -19,10 +22,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A revenue-share contract between an insurer, a vendor and hospitals. Versions are appended,
  * never edited: an amendment is a new version in force from its own effective date.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = StreamNamespace.RESOLVER)
 public class Contract {
 
+    /** The stream: contract:<id>, or the bare id of a contract stored before the namespaces. */
     @AggregateIdentifier
+    private String streamId;
     private String contractId;
     private int version;
     private ContractDefinition current;
@@ -35,7 +40,9 @@ public class Contract {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public VersionOutcome handle(CreateContract command) {
         requireMatchingId(command.contractId(), command.definition());
+        Limits.contract(command.definition());
         if (contractId == null) {
+            streamId = command.streamId();
             apply(new ContractCreated(command.contractId(), 1, command.definition()));
             return new VersionOutcome(1, true);
         }
@@ -49,6 +56,7 @@ public class Contract {
     @CommandHandler
     public VersionOutcome handle(AmendContract command) {
         requireMatchingId(command.contractId(), command.definition());
+        Limits.contract(command.definition());
         if (current.equals(command.definition())) {
             return new VersionOutcome(version, false);
         }
@@ -67,7 +75,8 @@ public class Contract {
     }
 
     @EventSourcingHandler
-    void on(ContractCreated event) {
+    void on(ContractCreated event, @SourceId String stream) {
+        streamId = stream;
         contractId = event.contractId();
         version = event.version();
         current = event.definition();

@@ -3,6 +3,8 @@ package io.outcomepay.billing.encounter;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.encounter.api.EncounterCommands.CorrectClaim;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
+import io.outcomepay.billing.limits.Limit;
+import io.outcomepay.billing.limits.Limits;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordEncounter;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordRemittance;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
@@ -62,6 +64,7 @@ public class Encounter {
      * whole encounters (see {@link RecordingEncounters}).
      */
     static ClaimOutcome outcomeOfRecording(String recordedOriginalSha256, RecordEncounter command) {
+        Limits.claim(command.claim());
         if (recordedOriginalSha256 == null) {
             return ClaimOutcome.RECORDED;
         }
@@ -76,6 +79,8 @@ public class Encounter {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(CorrectClaim command) {
+        Limits.claim(command.replacement());
+        Limit.CLAIM_ID.require("original_claim_id", command.originalClaimId());
         if (encounterId == null) {
             return ClaimOutcome.ORIGINAL_NOT_FOUND;
         }
@@ -94,6 +99,7 @@ public class Encounter {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(RecordSettlement command) {
         ClaimDetails claim = command.claim();
+        Limits.claim(claim);
         if (encounterId == null) {
             apply(new EncounterRecorded(command.encounterId(), claim, command.source()));
             return ClaimOutcome.RECORDED;
@@ -114,6 +120,8 @@ public class Encounter {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(RecordRemittance command) {
+        Limits.remittance(command.remittance());
+        Limit.CLAIM_ID.require("CLP01", command.claimId());
         if (encounterId == null) {
             return ClaimOutcome.ORIGINAL_NOT_FOUND;
         }
@@ -127,6 +135,8 @@ public class Encounter {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ClaimOutcome handle(VoidClaim command) {
+        Limit.CLAIM_ID.require("claim_id", command.voidClaimId());
+        Limit.CLAIM_ID.require("original_claim_id", command.originalClaimId());
         if (encounterId == null) {
             return ClaimOutcome.ORIGINAL_NOT_FOUND;
         }

@@ -3,6 +3,7 @@ package io.outcomepay.billing.payment;
 import io.outcomepay.billing.payment.api.PaymentDetails;
 import io.outcomepay.billing.payment.api.PaymentRecorded;
 import io.outcomepay.billing.payment.api.RecordPayment;
+import io.outcomepay.billing.limits.Limits;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,6 +28,7 @@ public class Payment {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(RecordPayment command) {
+        Limits.payment(command.details());
         if (details != null) {
             if (details.equals(command.details())) {
                 return false;

@@ -129,6 +129,7 @@ public class SettlementPeriod {
         if (reason == null || reason.isBlank()) {
             throw new PeriodRefused("reason: why is required to " + step + " a month");
         }
+        io.outcomepay.billing.limits.Limits.step(actor, reason);
     }
 
     private String head(String id) {

@@ -1,5 +1,6 @@
 package io.outcomepay.billing.baseline.api;
 
+import io.outcomepay.billing.StreamNamespace;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -12,10 +13,16 @@ public final class BaselineCommands {
     }
 
     /** Publishes a version; publishing the same content again changes nothing. */
-    public record PublishBaselineTable(@TargetAggregateIdentifier String tableId, BaselineKind kind,
+    public record PublishBaselineTable(String tableId, BaselineKind kind,
                                        LocalDate effectiveFrom, String source, List<BaselineEntry> entries) {
         public PublishBaselineTable {
             entries = List.copyOf(entries);
+        }
+
+        /** The table's stream, in the baseline tables' namespace. */
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return StreamNamespace.BASELINE_TABLE.of(tableId);
         }
     }
 }

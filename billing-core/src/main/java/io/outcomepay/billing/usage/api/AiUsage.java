@@ -1,5 +1,6 @@
 package io.outcomepay.billing.usage.api;
 
+import io.outcomepay.billing.StreamNamespace;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -35,7 +36,12 @@ public final class AiUsage {
         }
     }
 
-    public record RecordAiUsage(@TargetAggregateIdentifier String eventId, Details details) {
+    public record RecordAiUsage(String eventId, Details details) {
+        /** The event's stream, in the usage events' namespace. */
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return StreamNamespace.AI_USAGE.of(eventId);
+        }
     }
 
     public record AiUsageRecorded(String eventId, Details details) {
