@@ -4,6 +4,7 @@ import io.outcomepay.app.cli.BaselineCommand;
 import io.outcomepay.app.cli.BenchCommand;
 import io.outcomepay.app.cli.ContractCommand;
 import io.outcomepay.app.cli.DeadLettersCommand;
+import io.outcomepay.app.cli.ProcessorsCommand;
 import io.outcomepay.app.cli.DemoCommand;
 import io.outcomepay.app.cli.IngestCommand;
 import io.outcomepay.app.cli.ServeCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
                 PeriodCommand.class, LedgerCommand.class, InvoicesCommand.class, PaymentsCommand.class, ReconcileCommand.class,
-                SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ServeCommand.class, BenchCommand.class,
+                SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ProcessorsCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OutcomePay implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.outcomepay.analytics.catchup;
 
+import io.outcomepay.analytics.processing.ParkedEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -16,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits until every tracking processor has handled every event stored so far, so that a read
- * after a write (settling after an ingest) sees that write. Fails with the processor's own error
- * if a projection is stuck, rather than reading stale data.
+ * after a write (settling after an ingest) sees that write. Rather than read stale data, fails at
+ * once when a read model it needs has parked an event, and with the processor's own error when
+ * the processor is still failing at the deadline.
  */
 public class ReadModelCatchUp {
 
@@ -25,10 +27,12 @@ public class ReadModelCatchUp {
     private final EventStore eventStore;
     private final Clock clock;
     private final Duration timeout;
+    private final ParkedEvents parked;
 
     public ReadModelCatchUp(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
-                            Duration timeout) {
+                            Duration timeout, ParkedEvents parked) {
         this.processing = processing;
+        this.parked = parked;
         this.eventStore = eventStore;
         this.clock = clock;
         this.timeout = timeout;
@@ -59,8 +63,31 @@ public class ReadModelCatchUp {
         await(processingGroups::contains, position, Duration.ofMillis(2));
     }
 
+    /**
+     * A read waits for the read models it names; one that has parked an event cannot give a true
+     * answer, so the read fails at once naming that event instead of waiting out its timeout.
+     */
     private void await(java.util.function.Predicate<String> processors) {
+        java.util.List<String> awaited = processing.eventProcessors().keySet().stream().filter(processors).toList();
+        parked.first(awaited).ifPresent(event -> {
+            throw new ReadModelParked(event);
+        });
         await(processors, head(), Duration.ofMillis(20));
+    }
+
+    /** A read model whose processor is failing (and retrying): a failure of the moment for its readers. */
+    public static class ReadModelFailing extends IllegalStateException {
+        public ReadModelFailing(String name, Throwable error) {
+            super("read model '" + name + "' failed: " + error.getMessage(), error);
+        }
+    }
+
+    /** A read refused because a read model it needs has parked an event. */
+    public static class ReadModelParked extends IllegalStateException {
+        public ReadModelParked(ParkedEvents.Parked event) {
+            super(event.describe() + "; fix the cause, then 'outcomepay processors dead-letters retry' "
+                    + "(or evict " + event.id() + ")");
+        }
     }
 
     private void await(java.util.function.Predicate<String> processors, long target, Duration poll) {
@@ -72,7 +99,7 @@ public class ReadModelCatchUp {
             if (!(entry.getValue() instanceof StreamingEventProcessor streaming) || !processors.test(entry.getKey())) {
                 continue;
             }
-            while (!reached(entry.getKey(), streaming, target)) {
+            while (!reached(entry.getKey(), streaming, target, deadline)) {
                 if (clock.instant().isAfter(deadline)) {
                     throw new IllegalStateException("read model '" + entry.getKey() + "' did not reach event "
                             + target + " within " + timeout.toSeconds() + " s (is another OutcomePay process holding it?)");
@@ -82,8 +109,20 @@ public class ReadModelCatchUp {
         }
     }
 
-    private static boolean reached(String name, StreamingEventProcessor processor, long target) {
-        return slowestPosition(name, processor) >= target;
+    /**
+     * Whether the processor has handled the event at target. A failing processor retries by itself
+     * (an event it cannot handle is parked, so what fails is of the moment: the database away, a
+     * read model it reads failing): it is waited for, and its error is the answer only at the deadline.
+     */
+    private boolean reached(String name, StreamingEventProcessor processor, long target, Instant deadline) {
+        try {
+            return slowestPosition(name, processor) >= target;
+        } catch (ReadModelFailing failing) {
+            if (clock.instant().isAfter(deadline)) {
+                throw failing;
+            }
+            return false;
+        }
     }
 
     /**
@@ -98,8 +137,7 @@ public class ReadModelCatchUp {
         long slowest = Long.MAX_VALUE;
         for (EventTrackerStatus segment : status.values()) {
             if (segment.isErrorState()) {
-                throw new IllegalStateException("read model '" + name + "' failed: " + segment.getError().getMessage(),
-                        segment.getError());
+                throw new ReadModelFailing(name, segment.getError());
             }
             OptionalLong position = segment.getCurrentPosition();
             slowest = Math.min(slowest, position.orElse(-1));

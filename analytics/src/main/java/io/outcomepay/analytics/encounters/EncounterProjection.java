@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import io.outcomepay.analytics.copy.CopyRows;
+import io.outcomepay.analytics.processing.PoisonIsolation;
 import io.outcomepay.analytics.rebuild.BulkLoad;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +39,12 @@ public class EncounterProjection {
      */
     @EventHandler
     void on(EncounterRecorded event, UnitOfWork<?> unitOfWork) {
-        pendingInserts(unitOfWork).add(event);
+        List<EncounterRecorded> pending = pendingInserts(unitOfWork);
+        pending.add(event);
+        if (PoisonIsolation.isolated(unitOfWork) && BulkLoad.of(unitOfWork).isEmpty()) {
+            // after a failed batch each encounter is written by its own handler (PoisonIsolation)
+            flush(pending);
+        }
     }
 
     private List<EncounterRecorded> pendingInserts(UnitOfWork<?> unitOfWork) {
@@ -78,6 +84,9 @@ public class EncounterProjection {
             return;
         }
         CopyRows rows = rows(pending);
+        // taken now: rows that fail are not written again when the batch commits (or fails)
+        List<EncounterRecorded> taken = List.copyOf(pending);
+        pending.clear();
         boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 rows.copyInto(connection, "encounter_view", INSERTED));
         if (!copied) {
@@ -86,7 +95,7 @@ public class EncounterProjection {
                         discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group,
                         patient_pseudonym)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
-                    on conflict (encounter_id) do nothing""", pending, pending.size(), (ps, event) -> {
+                    on conflict (encounter_id) do nothing""", taken, taken.size(), (ps, event) -> {
                 ClaimDetails c = event.claim();
                 ps.setString(1, event.encounterId());
                 ps.setString(2, c.hospitalId());
@@ -103,7 +112,6 @@ public class EncounterProjection {
                 ps.setString(13, c.patientPseudonym());
             });
         }
-        pending.clear();
     }
 
     @EventHandler

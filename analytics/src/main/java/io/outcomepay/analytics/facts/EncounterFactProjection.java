@@ -5,6 +5,7 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractProjection;
 import io.outcomepay.analytics.copy.CopyRows;
 import io.outcomepay.analytics.encounters.EncounterProjection;
+import io.outcomepay.analytics.processing.PoisonIsolation;
 import io.outcomepay.analytics.rebuild.BulkLoad;
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
@@ -98,6 +99,25 @@ public class EncounterFactProjection {
         boolean awaitReadModels = true;
         /** the bulk load of a rebuild this batch is part of, or null */
         BulkLoad bulk;
+
+        void clear() {
+            recorded.clear();
+            encounters.clear();
+            contracts.clear();
+            tables.clear();
+        }
+    }
+
+    /** In an isolated batch (after a failed one) each event's facts are written by its own handler. */
+    private void flushIfIsolated(UnitOfWork<?> unitOfWork) {
+        Pending pending = unitOfWork.root().getResource(PENDING);
+        if (pending != null && pending.bulk == null && PoisonIsolation.isolated(unitOfWork)) {
+            try {
+                flush(pending);
+            } finally {
+                pending.clear();
+            }
+        }
     }
 
     @EventHandler
@@ -107,6 +127,7 @@ public class EncounterFactProjection {
         } else if (!BulkLoad.deferredAfterTheLoad(this, unitOfWork)) {
             pending(unitOfWork, token).encounters.add(event.encounterId());
         }
+        flushIfIsolated(unitOfWork);
     }
 
     @EventHandler
@@ -117,6 +138,7 @@ public class EncounterFactProjection {
         var d = event.details();
         pending(unitOfWork, token).encounters.add(d.claimId() != null && !d.claimId().isBlank()
                 ? EncounterId.of(d.hospitalId(), d.claimId()) : d.encounterRef());
+        flushIfIsolated(unitOfWork);
     }
 
     @EventHandler
@@ -125,6 +147,7 @@ public class EncounterFactProjection {
             return;
         }
         pending(unitOfWork, token).contracts.add(event.contractId());
+        flushIfIsolated(unitOfWork);
     }
 
     @EventHandler
@@ -133,6 +156,7 @@ public class EncounterFactProjection {
             return;
         }
         pending(unitOfWork, token).tables.add(event.tableId());
+        flushIfIsolated(unitOfWork);
     }
 
     /**

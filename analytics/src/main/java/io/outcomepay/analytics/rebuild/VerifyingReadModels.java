@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.outcomepay.analytics.processing.ParkedEvents;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.billing.settlement.PricedPeriod;
@@ -46,8 +47,11 @@ public class VerifyingReadModels {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final SettlementReadModels readModels;
+    private final ParkedEvents parkedEvents;
 
-    public VerifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, SettlementReadModels readModels) {
+    public VerifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, SettlementReadModels readModels,
+                               ParkedEvents parkedEvents) {
+        this.parkedEvents = parkedEvents;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.readModels = readModels;
@@ -61,7 +65,11 @@ public class VerifyingReadModels {
         }
     }
 
-    public record Verified(long events, List<Difference> differences) {
+    /** What was compared, what differs, and the events read models have parked (each one a known difference). */
+    public record Verified(long events, List<Difference> differences, List<ParkedEvents.Parked> parked) {
+        public boolean matches() {
+            return differences.isEmpty() && parked.isEmpty();
+        }
     }
 
     private static final class Encounter {
@@ -139,7 +147,7 @@ public class VerifyingReadModels {
         compare("payment_view rows", payments, "select count(*) from payment_view", differences);
         compareLedger(entries, differences);
         compareFacts(differences);
-        return new Verified(read, differences);
+        return new Verified(read, differences, parkedEvents.list(null, io.outcomepay.billing.limits.Counts.LIST_LIMIT.max()));
     }
 
     /** Every ledger account's debits and credits, from the journal entries the events carry, against ledger_line. */

@@ -1,5 +1,9 @@
 package io.outcomepay.app.baseline;
 
+import io.outcomepay.billing.limits.Decimals;
+import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.billing.limits.Limit;
+import io.outcomepay.billing.limits.Limits;
 import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
 import io.outcomepay.billing.baseline.api.BaselineEntry;
 import io.outcomepay.billing.baseline.api.BaselineKind;
@@ -63,14 +67,13 @@ public final class BaselineFiles {
                 long start = line + 1;
                 line = parser.getCurrentLineNumber();
                 try {
-                    String code = value(r, "group_code");
-                    if (code.isEmpty()) {
-                        throw new IllegalArgumentException("group_code: is empty");
-                    }
-                    String title = dip ? optional(r, "group_name") : optional(r, "title");
+                    String code = (dip ? Limit.DIP_GROUP : Limit.DRG).require("group_code", value(r, "group_code"));
+                    String title = Limit.TITLE.check(dip ? "group_name" : "title",
+                            dip ? optional(r, "group_name") : optional(r, "title"));
                     entries.add(dip
-                            ? new BaselineEntry(code, decimal(r, "score"), title, decimal(r, "mean_cost"))
-                            : new BaselineEntry(code, decimal(r, "weight"), title));
+                            ? new BaselineEntry(code, decimal(r, "score", Decimals.WEIGHT), title,
+                            decimal(r, "mean_cost", Decimals.AMOUNT))
+                            : new BaselineEntry(code, decimal(r, "weight", Decimals.WEIGHT), title));
                 } catch (IllegalArgumentException e) {
                     errors.add(source + " line " + start + ": " + e.getMessage());
                 }
@@ -81,8 +84,14 @@ public final class BaselineFiles {
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        return new PublishBaselineTable(name, dip ? BaselineKind.DIP_SCORE : BaselineKind.DRG_RELATIVE_WEIGHT,
-                effectiveFrom, source, entries);
+        PublishBaselineTable table = new PublishBaselineTable(name,
+                dip ? BaselineKind.DIP_SCORE : BaselineKind.DRG_RELATIVE_WEIGHT, effectiveFrom, source, entries);
+        try {
+            Limits.baselineTable(table);
+        } catch (InvalidValue invalid) {
+            throw new IllegalArgumentException(source + ": " + invalid.getMessage(), invalid);
+        }
+        return table;
     }
 
     /** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (Chinese public tables often are). */
@@ -104,16 +113,12 @@ public final class BaselineFiles {
         return v.isEmpty() ? "" : v;
     }
 
-    private static BigDecimal decimal(CSVRecord r, String column) {
+    private static BigDecimal decimal(CSVRecord r, String column, Decimals limit) {
         String v = value(r, column);
-        try {
-            BigDecimal d = new BigDecimal(v);
-            if (d.signum() < 0) {
-                throw new IllegalArgumentException(column + ": is negative: " + v);
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + ": '" + v + "' is not a decimal number");
+        BigDecimal d = limit.parse(column, v);
+        if (d.signum() < 0) {
+            throw new InvalidValue(column, "is negative: " + v);
         }
+        return d;
     }
 }

@@ -19,7 +19,8 @@ public class VerifyCommand extends ParentCommand {
     @Command(name = "projections", mixinStandardHelpOptions = true,
             description = {"Recompute from the event store the totals the read models hold (per hospital: encounters,",
                     "voided, sum of current allowed amounts; usage events; contract and baseline versions) and print",
-                    "every difference. Exit code 1 when any differs (then `replay` rebuilds them)."})
+                    "every difference, then every event a read model has parked. Exit code 1 when any differs (then",
+                    "`replay` rebuilds them) or any event is parked (then `processors dead-letters`)."})
     static class Projections extends RuntimeCommand {
 
         @Override
@@ -32,10 +33,12 @@ public class VerifyCommand extends ParentCommand {
                 progress.done();
             }
             verified.differences().forEach(d -> out().println("DIFFERS " + d));
-            out().println(verified.events() + " events read; " + (verified.differences().isEmpty()
+            verified.parked().forEach(p -> out().println("PARKED " + p.id() + " " + p.describe()));
+            out().println(verified.events() + " events read; " + (verified.matches()
                     ? "the read models match the event store"
-                    : verified.differences().size() + " totals differ"));
-            return verified.differences().isEmpty() ? 0 : 1;
+                    : verified.differences().size() + " totals differ, " + verified.parked().size()
+                    + " events parked (processors dead-letters list | retry | evict)"));
+            return verified.matches() ? 0 : 1;
         }
     }
 

@@ -111,8 +111,9 @@ public class OutcomePayConfiguration {
 
     @Bean
     public ReadModelCatchUp readModelCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
-                                             Clock clock, OutcomePayProperties properties) {
-        return new ReadModelCatchUp(processing, eventStore, clock, properties.readModelTimeout());
+                                             Clock clock, OutcomePayProperties properties,
+                                             io.outcomepay.analytics.processing.ParkedEvents parked) {
+        return new ReadModelCatchUp(processing, eventStore, clock, properties.readModelTimeout(), parked);
     }
 
     @Bean
@@ -133,8 +134,9 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, JsonMapper readModelJson) {
-        return new VerifyingReadModels(eventStore, jdbc, new SettlementReadModels(jdbc, readModelJson));
+    public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, JsonMapper readModelJson,
+                                                   io.outcomepay.analytics.processing.ParkedEvents parked) {
+        return new VerifyingReadModels(eventStore, jdbc, new SettlementReadModels(jdbc, readModelJson), parked);
     }
 
     @Bean

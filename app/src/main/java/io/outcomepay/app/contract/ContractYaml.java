@@ -75,11 +75,13 @@ public final class ContractYaml {
         JsonNode shares = object(terms, "shares");
         only(shares, "terms.shares.", Set.of("insurer", "hospital", "vendor", "vendors"));
         try {
-            return new ContractDefinition(text(root, "id"), text(root, "currency"), text(root, "insurer"),
-                    text(root, "vendor"), hospitals(root),
+            ContractDefinition definition = new ContractDefinition(text(root, "id"), text(root, "currency"),
+                    text(root, "insurer"), text(root, "vendor"), hospitals(root),
                     baseline(baseline),
                     date(root, "effective_from", true), date(root, "effective_to", false),
                     terms(terms, outliers, shares));
+            io.outcomepay.billing.limits.Limits.contract(definition);
+            return definition;
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
                 throw e;
@@ -229,13 +231,11 @@ public final class ContractYaml {
         if (value == null || value.isNull()) {
             throw error(path, "is required");
         }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
         try {
-            return new BigDecimal(value.asString().strip());
-        } catch (NumberFormatException e) {
-            throw error(path, "'" + value.asString() + "' is not a decimal number");
+            // a YAML number is read as its text too: the limits are checked before any arithmetic
+            return io.outcomepay.billing.limits.Decimals.TERM.parse(path, value.asString());
+        } catch (io.outcomepay.billing.limits.InvalidValue invalid) {
+            throw error(path, invalid.reason());
         }
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.analytics.processing.ParkedEvents;
 import io.outcomepay.claims.intake.IngestReport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,7 +21,9 @@ import java.util.Map;
  *       (its rate is the ingest rate);</li>
  *   <li>{@code outcomepay.deadletters.open} (gauge): dead letters not yet replayed;</li>
  *   <li>{@code outcomepay.processor.lag} (gauge, tag processor): events stored but not yet handled by
- *       each tracking processor.</li>
+ *       each tracking processor;</li>
+ *   <li>{@code outcomepay.processor.deadletters} (gauge, tag processor): events each read model has parked
+ *       (processors dead-letters list).</li>
  * </ul>
  */
 @Component
@@ -32,7 +35,7 @@ public class IntakeMetrics {
     private final Map<Outcome, Counter> ingested = new EnumMap<>(Outcome.class);
 
     public IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                         ReadModelCatchUp catchUp) {
+                         ReadModelCatchUp catchUp, ParkedEvents parked) {
         for (Outcome outcome : Outcome.values()) {
             ingested.put(outcome, Counter.builder("outcomepay.claims.ingested").tag("outcome", outcome.name().toLowerCase())
                     .description("claim records landed by the intake, by outcome").register(registry));
@@ -40,6 +43,11 @@ public class IntakeMetrics {
         Gauge.builder("outcomepay.deadletters.open", jdbc,
                         j -> j.queryForObject("select count(*) from claim_dead_letter where status = 'open'", Long.class))
                 .description("rejected records not yet replayed").register(registry);
+        for (String readModel : ParkedEvents.READ_MODELS) {
+            Gauge.builder("outcomepay.processor.deadletters", parked,
+                            p -> p.countByProcessor().getOrDefault(readModel, 0L)).tag("processor", readModel)
+                    .description("events the read model could not handle, parked").register(registry);
+        }
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Gauge.builder("outcomepay.processor.lag", streaming, p -> lag(name, p, catchUp)).tag("processor", name)

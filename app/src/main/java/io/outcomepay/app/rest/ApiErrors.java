@@ -30,6 +30,18 @@ public class ApiErrors {
         return problem(HttpStatus.BAD_REQUEST, OutcomePay.oneLine(e), null, request);
     }
 
+    /** A value outside the limits (docs/limits.md): 400 naming the field. */
+    @ExceptionHandler(io.outcomepay.billing.limits.InvalidValue.class)
+    ProblemDetail invalidValue(io.outcomepay.billing.limits.InvalidValue e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), request);
+    }
+
+    /** A read model needed by the request has parked an event: no true answer until it is retried or evicted. */
+    @ExceptionHandler(io.outcomepay.analytics.catchup.ReadModelCatchUp.ReadModelParked.class)
+    ProblemDetail parked(io.outcomepay.analytics.catchup.ReadModelCatchUp.ReadModelParked e, HttpServletRequest request) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, OutcomePay.oneLine(e), null, request);
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getParameterName() + ": is required", e.getParameterName(), request);

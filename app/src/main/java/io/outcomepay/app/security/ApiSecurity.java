@@ -58,6 +58,7 @@ public class ApiSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/periods/**", "/api/payments/**", "/api/settlements/**").authenticated()
+                        .requestMatchers("/api/processors/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> {
                 });

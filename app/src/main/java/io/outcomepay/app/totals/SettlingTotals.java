@@ -157,11 +157,7 @@ public final class SettlingTotals {
         if (v == null || v.isBlank()) {
             return null;
         }
-        try {
-            return new BigDecimal(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + ": '" + v + "' is not a decimal number");
-        }
+        return io.outcomepay.billing.limits.Decimals.TERM.parse(column, v);
     }
 
     private static BigDecimal requiredDecimal(CSVRecord record, String column) {

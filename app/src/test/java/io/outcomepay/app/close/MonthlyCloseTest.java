@@ -268,7 +268,7 @@ class MonthlyCloseTest extends IntegrationTest {
             assertThat(r.field()).isEqualTo("amount");
         });
         assertThat(deadLetters.list("mp-payments.csv", 10)).singleElement()
-                .satisfies(l -> assertThat(l.reason()).isEqualTo("not a decimal amount: 'abc'"));
+                .satisfies(l -> assertThat(l.reason()).isEqualTo("'abc' is not a decimal number like 1234.56"));
         // the same file again records nothing; the same reference with another amount is a conflict
         assertThat(close.importPayments("mp-payments.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))
                 .duplicates()).isEqualTo(3);

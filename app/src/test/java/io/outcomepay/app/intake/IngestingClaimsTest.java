@@ -113,7 +113,7 @@ class IngestingClaimsTest extends IntegrationTest {
                         tuple("mixed.csv", 3L, "admit_date", "'2026-02-30' is not a date YYYY-MM-DD"),
                         tuple("mixed.csv", 4L, "discharge_date", "discharge 2026-01-09 is before admission 2026-01-10"),
                         tuple("mixed.csv", 5L, "allowed_amount", "is negative: -1.00"),
-                        tuple("mixed.csv", 6L, "paid_amount", "'seven' is not a decimal amount"),
+                        tuple("mixed.csv", 6L, "paid_amount", "'seven' is not a decimal number like 1234.56"),
                         tuple("mixed.csv", 7L, "drg", "unknown DRG '000'"),
                         tuple("mixed.csv", 9L, "currency", "'XYZ' is not an ISO 4217 currency code"),
                         tuple("mixed.csv", 10L, "allowed_amount", "'8000.001' has more than 2 decimals for USD"),

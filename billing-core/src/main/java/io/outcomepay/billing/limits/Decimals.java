@@ -43,6 +43,10 @@ public enum Decimals {
 
     /** A plain decimal with at most {@code maxDecimals} decimals (an amount: its currency's). */
     public BigDecimal parse(String field, String text, int maxDecimals) {
+        return parse(field, text, maxDecimals, "");
+    }
+
+    private BigDecimal parse(String field, String text, int maxDecimals, String decimalsOf) {
         if (text == null || text.isBlank()) {
             throw new InvalidValue(field, "is required");
         }
@@ -61,9 +65,28 @@ public enum Decimals {
         }
         String fraction = m.group(3) == null ? "" : m.group(3).replaceFirst("0+$", "");
         if (fraction.length() > maxDecimals) {
-            throw new InvalidValue(field, "'" + value + "' has more than " + maxDecimals + " decimals");
+            throw new InvalidValue(field, "'" + value + "' has more than " + maxDecimals + " decimals" + decimalsOf);
         }
         return new BigDecimal(value);
+    }
+
+    /**
+     * A non-negative amount in the currency, at the currency's scale: the one parser of the claim,
+     * remittance and payment amounts of every format.
+     */
+    public static BigDecimal amount(String field, String text, java.util.Currency currency) {
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal amount = AMOUNT.parse(field, text, digits, " for " + currency.getCurrencyCode());
+        if (amount.signum() < 0) {
+            throw new InvalidValue(field, "is negative: " + text.strip());
+        }
+        return amount.setScale(digits);
+    }
+
+    /** An amount that may be negative (a remittance's adjustment or reversal), at the currency's scale. */
+    public static BigDecimal signedAmount(String field, String text, java.util.Currency currency) {
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        return AMOUNT.parse(field, text, digits, " for " + currency.getCurrencyCode()).setScale(digits);
     }
 
     /** A value parsed elsewhere (JSON, FHIR, YAML), held to the same limits; null stays null. */

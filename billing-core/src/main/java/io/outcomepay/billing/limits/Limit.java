@@ -23,7 +23,7 @@ public enum Limit {
     ENCOUNTER_ID(36, Shape.UUID),
     /** A payment's reference (an invoice number when it names one). */
     PAYMENT_REFERENCE(128, Shape.IDENTIFIER),
-    /** The patient's id as a file sends it, before it is pseudonymized. */
+    /** The patient's id as a file sends it, before it is pseudonymized (an error never shows it). */
     PATIENT_ID(128, Shape.IDENTIFIER),
     /** MS-DRG (3 digits) or CHS-DRG (2 letters and up to 4 letters or digits, e.g. GB13). */
     DRG(6, Shape.DRG),
@@ -72,7 +72,8 @@ public enum Limit {
                     + " are accepted");
         }
         if (!shape.accepts(value)) {
-            throw new InvalidValue(field, "'" + printable(value) + "' is not " + shape.words);
+            throw new InvalidValue(field, (this == PATIENT_ID ? "the value" : "'" + printable(value) + "'")
+                    + " is not " + shape.words);
         }
         return value;
     }

@@ -3,7 +3,7 @@ package io.outcomepay.claims.chs;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
@@ -198,7 +198,7 @@ public final class SettlementListDialect implements CsvDialect {
         return ClaimCsvRecordParser.amount(required(row, field), field.label(), java.util.Currency.getInstance(CURRENCY));
     }
 
-    private static InvalidField invalid(Field field, String reason) {
-        return new InvalidField(field.label(), reason);
+    private static InvalidValue invalid(Field field, String reason) {
+        return new InvalidValue(field.label(), reason);
     }
 }

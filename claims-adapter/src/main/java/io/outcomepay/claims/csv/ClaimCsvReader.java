@@ -1,6 +1,6 @@
 package io.outcomepay.claims.csv;
 
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.Pseudonymizer;
@@ -170,11 +170,11 @@ public final class ClaimCsvReader extends StreamedClaimReader {
         }
         try {
             return dialect.parse(row, new SourceRef(sourceName(), line));
-        } catch (InvalidField e) {
+        } catch (InvalidValue e) {
             // Only a rejected record is kept, so only then is its text made (a pseudonym costs an HMAC).
             String raw = raw(record);
             // Replayed after a fix (a baseline with the missing code, say) as this header and row.
-            return new Rejection(sourceName(), line, e.field(), e.getMessage(), raw, Rejection.REPLAY_CSV,
+            return new Rejection(sourceName(), line, e.field(), e.reason(), raw, Rejection.REPLAY_CSV,
                     csvLine(parser.getHeaderNames()) + "\n" + raw);
         }
     }

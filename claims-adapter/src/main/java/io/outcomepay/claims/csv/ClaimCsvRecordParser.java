@@ -2,7 +2,7 @@ package io.outcomepay.claims.csv;
 
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
 
@@ -26,11 +26,9 @@ import static io.outcomepay.claims.csv.ClaimCsvColumns.*;
 public final class ClaimCsvRecordParser implements CsvDialect {
 
     private static final Pattern DRG_CODE = Pattern.compile("\\d{3}");
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     private static final Set<String> ISO_4217 = Set.copyOf(Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).toList());
-    private static final int MAX_ID_LENGTH = 64;
 
     private final Predicate<String> knownDrg;
     private final Predicate<String> knownDipGroup;
@@ -63,7 +61,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
         return false;
     }
 
-    /** @throws InvalidField naming the first field at fault */
+    /** @throws InvalidValue naming the first field at fault */
     @Override
     public NormalizedClaim parse(Map<String, String> row, SourceRef source) {
         String claimId = id(row, CLAIM_ID);
@@ -73,7 +71,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
         switch (frequency) {
             case "original" -> {
                 if (originalClaimId != null && !originalClaimId.equals(claimId)) {
-                    throw new InvalidField(ORIGINAL_CLAIM_ID, "must be empty for an original claim, was '"
+                    throw new InvalidValue(ORIGINAL_CLAIM_ID, "must be empty for an original claim, was '"
                             + originalClaimId + "'");
                 }
                 return new NormalizedClaim.Original(details(row, claimId, hospitalId), source);
@@ -85,17 +83,17 @@ public final class ClaimCsvRecordParser implements CsvDialect {
             case "void" -> {
                 return new NormalizedClaim.Void(hospitalId, claimId, reference(originalClaimId, claimId, frequency), source);
             }
-            default -> throw new InvalidField(CLAIM_FREQUENCY,
+            default -> throw new InvalidValue(CLAIM_FREQUENCY,
                     "must be original, replacement or void, was '" + row.get(CLAIM_FREQUENCY) + "'");
         }
     }
 
     private static String reference(String originalClaimId, String claimId, String frequency) {
         if (originalClaimId == null) {
-            throw new InvalidField(ORIGINAL_CLAIM_ID, "is required for a " + frequency + " claim");
+            throw new InvalidValue(ORIGINAL_CLAIM_ID, "is required for a " + frequency + " claim");
         }
         if (originalClaimId.equals(claimId)) {
-            throw new InvalidField(ORIGINAL_CLAIM_ID, "names the " + frequency + " claim itself");
+            throw new InvalidValue(ORIGINAL_CLAIM_ID, "names the " + frequency + " claim itself");
         }
         return originalClaimId;
     }
@@ -105,22 +103,22 @@ public final class ClaimCsvRecordParser implements CsvDialect {
         LocalDate admit = date(row, ADMIT_DATE);
         LocalDate discharge = date(row, DISCHARGE_DATE);
         if (discharge.isBefore(admit)) {
-            throw new InvalidField(DISCHARGE_DATE, "discharge " + discharge + " is before admission " + admit);
+            throw new InvalidValue(DISCHARGE_DATE, "discharge " + discharge + " is before admission " + admit);
         }
         String dipGroup = optional(row, DIP_GROUP);
         if (dipGroup != null && !knownDipGroup.test(dipGroup)) {
-            throw new InvalidField(DIP_GROUP, "unknown DIP group '" + dipGroup + "'");
+            throw new InvalidValue(DIP_GROUP, "unknown DIP group '" + dipGroup + "'");
         }
         String drg = dipGroup == null ? required(row, DRG) : optional(row, DRG);
         if (drg != null && !DRG_CODE.matcher(drg).matches()) {
-            throw new InvalidField(DRG, "must be three digits, was '" + drg + "'");
+            throw new InvalidValue(DRG, "must be three digits, was '" + drg + "'");
         }
         if (drg != null && !knownDrg.test(drg)) {
-            throw new InvalidField(DRG, "unknown DRG '" + drg + "'");
+            throw new InvalidValue(DRG, "unknown DRG '" + drg + "'");
         }
         String currencyCode = required(row, CURRENCY).toUpperCase(Locale.ROOT);
         if (!CURRENCY_CODE.matcher(currencyCode).matches() || !ISO_4217.contains(currencyCode)) {
-            throw new InvalidField(CURRENCY, "'" + currencyCode + "' is not an ISO 4217 currency code");
+            throw new InvalidValue(CURRENCY, "'" + currencyCode + "' is not an ISO 4217 currency code");
         }
         Currency currency = Currency.getInstance(currencyCode);
         BigDecimal billed = amount(row, BILLED_AMOUNT, currency);
@@ -129,7 +127,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
         boolean aiAssisted = bool(row, AI_ASSISTED);
         String aiService = optional(row, AI_SERVICE);
         if (aiAssisted && aiService == null) {
-            throw new InvalidField(AI_SERVICE, "is required when ai_assisted is true");
+            throw new InvalidValue(AI_SERVICE, "is required when ai_assisted is true");
         }
         return new ClaimDetails(claimId, hospitalId, pseudonymizer.pseudonym(patientId), admit, discharge, drg,
                 optional(row, PRINCIPAL_DX), billed, allowed, paid, currencyCode, aiService, aiAssisted, dipGroup);
@@ -138,7 +136,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
     private static String required(Map<String, String> row, String column) {
         String value = optional(row, column);
         if (value == null) {
-            throw new InvalidField(column, "is empty");
+            throw new InvalidValue(column, "is empty");
         }
         return value;
     }
@@ -153,11 +151,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
     }
 
     private static String id(Map<String, String> row, String column) {
-        String value = required(row, column);
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new InvalidField(column, "is longer than " + MAX_ID_LENGTH + " characters");
-        }
-        return value;
+        return io.outcomepay.billing.limits.Limit.CLAIM_ID.require(column, required(row, column));
     }
 
     private static LocalDate date(Map<String, String> row, String column) {
@@ -165,7 +159,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidField(column, "'" + value + "' is not a date YYYY-MM-DD");
+            throw new InvalidValue(column, "'" + value + "' is not a date YYYY-MM-DD");
         }
     }
 
@@ -176,22 +170,10 @@ public final class ClaimCsvRecordParser implements CsvDialect {
     /**
      * A non-negative decimal amount with no more decimals than the currency has, at its scale.
      *
-     * @throws InvalidField naming the field
+     * @throws InvalidValue naming the field
      */
     public static BigDecimal amount(String value, String field, Currency currency) {
-        if (!AMOUNT.matcher(value).matches()) {
-            throw new InvalidField(field, "'" + value + "' is not a decimal amount");
-        }
-        BigDecimal amount = new BigDecimal(value);
-        if (amount.signum() < 0) {
-            throw new InvalidField(field, "is negative: " + value);
-        }
-        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
-        if (amount.stripTrailingZeros().scale() > scale) {
-            throw new InvalidField(field, "'" + value + "' has more than " + scale + " decimals for "
-                    + currency.getCurrencyCode());
-        }
-        return amount.setScale(scale);
+        return io.outcomepay.billing.limits.Decimals.amount(field, value, currency);
     }
 
     private static boolean bool(Map<String, String> row, String column) {
@@ -199,7 +181,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidField(column, "must be true or false, was '" + row.get(column) + "'");
+            default -> throw new InvalidValue(column, "must be true or false, was '" + row.get(column) + "'");
         };
     }
 }

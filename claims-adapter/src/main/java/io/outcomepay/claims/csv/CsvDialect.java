@@ -1,6 +1,6 @@
 package io.outcomepay.claims.csv;
 
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.NormalizedClaim;
 
@@ -22,6 +22,6 @@ public interface CsvDialect {
     /** Whether a file that is not valid UTF-8 is read as GB18030 (Chinese forms) instead of refused. */
     boolean allowsGb18030();
 
-    /** @throws InvalidField naming the first field at fault */
+    /** @throws InvalidValue naming the first field at fault */
     NormalizedClaim parse(Map<String, String> row, SourceRef source);
 }

@@ -1,6 +1,8 @@
 package io.outcomepay.claims.fhir;
 
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.Decimals;
+import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.billing.limits.Limits;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -189,12 +191,12 @@ public final class FhirClaimReader extends StreamedClaimReader {
             } else if (resource instanceof Claim claim) {
                 ready.add(fromClaim(claim, position));
             } else {
-                throw new InvalidField("resourceType", "is " + (resource == null ? "missing" : resource.fhirType())
+                throw new InvalidValue("resourceType", "is " + (resource == null ? "missing" : resource.fhirType())
                         + ", not Claim or ExplanationOfBenefit");
             }
-        } catch (InvalidField invalid) {
+        } catch (InvalidValue invalid) {
             String id = resource == null ? "" : resource.fhirType() + "/" + resource.getIdPart();
-            ready.add(new Rejection(sourceName(), position, invalid.field(), invalid.getMessage(), id));
+            ready.add(new Rejection(sourceName(), position, invalid.field(), invalid.reason(), id));
         }
     }
 
@@ -218,7 +220,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
             }
         }
         if (billed == null) {
-            throw new InvalidField("total", "no submitted total");
+            throw new InvalidValue("total", "no submitted total");
         }
         BigDecimal paid = eob.getPayment().hasAmount() ? amount(eob.getPayment().getAmount(), "payment.amount")
                 : BigDecimal.ZERO.setScale(2);
@@ -246,7 +248,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
             return new NormalizedClaim.Void(hospital, claimId + "#" + claim.getStatus().toCode(), claimId, source);
         }
         if (!claim.hasTotal()) {
-            throw new InvalidField("total", "is missing");
+            throw new InvalidValue("total", "is missing");
         }
         BigDecimal billed = amount(claim.getTotal(), "total");
         Period stay = period(claim.getSupportingInfo().stream()
@@ -275,15 +277,15 @@ public final class FhirClaimReader extends StreamedClaimReader {
     private ClaimDetails details(String claimId, String hospital, String patient, Period stay, String drg,
                                  String principal, BigDecimal billed, BigDecimal allowed, BigDecimal paid, String currency) {
         if (!stay.hasStart() || !stay.hasEnd()) {
-            throw new InvalidField("billablePeriod", "needs a start and an end (or supportingInfo admissionperiod)");
+            throw new InvalidValue("billablePeriod", "needs a start and an end (or supportingInfo admissionperiod)");
         }
         LocalDate admitted = day(stay.getStartElement().getValueAsString(), "start");
         LocalDate discharged = day(stay.getEndElement().getValueAsString(), "end");
         if (discharged.isBefore(admitted)) {
-            throw new InvalidField("billablePeriod", "ends " + discharged + ", before it starts " + admitted);
+            throw new InvalidValue("billablePeriod", "ends " + discharged + ", before it starts " + admitted);
         }
         if (drg != null && !knownDrg.test(drg)) {
-            throw new InvalidField("supportingInfo.drg", "unknown DRG '" + drg + "'");
+            throw new InvalidValue("supportingInfo.drg", "unknown DRG '" + drg + "'");
         }
         return new ClaimDetails(claimId, hospital, pseudonymizer.pseudonym(patient), admitted, discharged, drg, principal,
                 billed, allowed, paid, currency, null, false);
@@ -295,7 +297,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
                 .map(Identifier::getValue).findFirst()
                 .orElseGet(() -> {
                     if (id == null || id.isBlank()) {
-                        throw new InvalidField("identifier", "no unique claim id (type uc) and no resource id");
+                        throw new InvalidValue("identifier", "no unique claim id (type uc) and no resource id");
                     }
                     return id;
                 });
@@ -310,12 +312,12 @@ public final class FhirClaimReader extends StreamedClaimReader {
             return resource.getContained().stream().filter(r -> r instanceof Organization && ref.substring(1).equals(r.getIdPart()))
                     .map(r -> (Organization) r).flatMap(o -> o.getIdentifier().stream())
                     .filter(i -> NPI.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue).findFirst()
-                    .orElseThrow(() -> new InvalidField("provider", "the contained provider has no NPI identifier"));
+                    .orElseThrow(() -> new InvalidValue("provider", "the contained provider has no NPI identifier"));
         }
         if (ref != null && !ref.isBlank()) {
             return ref.substring(ref.lastIndexOf('/') + 1);
         }
-        throw new InvalidField("provider", "is missing");
+        throw new InvalidValue("provider", "is missing");
     }
 
     private static String patient(DomainResource resource, Reference patient) {
@@ -327,12 +329,12 @@ public final class FhirClaimReader extends StreamedClaimReader {
             return resource.getContained().stream().filter(r -> r instanceof Patient && ref.substring(1).equals(r.getIdPart()))
                     .map(r -> (Patient) r).flatMap(p -> p.getIdentifier().stream()).filter(Identifier::hasValue)
                     .map(Identifier::getValue).findFirst()
-                    .orElseThrow(() -> new InvalidField("patient", "the contained patient has no identifier"));
+                    .orElseThrow(() -> new InvalidValue("patient", "the contained patient has no identifier"));
         }
         if (ref != null && !ref.isBlank()) {
             return ref;
         }
-        throw new InvalidField("patient", "is missing");
+        throw new InvalidValue("patient", "is missing");
     }
 
     private static String reference(Reference claim, Identifier reference) {
@@ -370,22 +372,18 @@ public final class FhirClaimReader extends StreamedClaimReader {
         try {
             return LocalDate.parse(value.substring(0, Math.min(10, value.length())));
         } catch (RuntimeException e) {
-            throw new InvalidField("billablePeriod", which + " '" + value + "' is not a date");
+            throw new InvalidValue("billablePeriod", which + " '" + value + "' is not a date");
         }
     }
 
+    /** The amount as the resource's text has it (no exponent), at its currency's decimals. */
     private static BigDecimal amount(Money money, String field) {
         if (money == null || !money.hasValue()) {
-            throw new InvalidField(field, "has no value");
+            throw new InvalidValue(field, "has no value");
         }
-        BigDecimal value = money.getValue();
-        if (value.signum() < 0) {
-            throw new InvalidField(field, "is negative: " + value.toPlainString());
-        }
-        if (value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidField(field, value.toPlainString() + " has more than 2 decimals");
-        }
-        return value.setScale(2);
+        String code = currency(money);
+        Limits.currencyDigits(field + ".currency", code);
+        return Decimals.amount(field, money.getValueElement().getValueAsString(), java.util.Currency.getInstance(code));
     }
 
     private static String currency(Money money) {

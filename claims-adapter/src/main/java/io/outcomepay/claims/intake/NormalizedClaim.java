@@ -8,8 +8,14 @@ import io.outcomepay.billing.encounter.api.EncounterCommands.RecordRemittance;
 import io.outcomepay.billing.encounter.api.EncounterCommands.RecordSettlement;
 import io.outcomepay.billing.encounter.api.EncounterCommands.VoidClaim;
 import io.outcomepay.billing.encounter.api.SourceRef;
+import io.outcomepay.billing.limits.Limit;
+import io.outcomepay.billing.limits.Limits;
 
-/** A claim from any format after validation, ready to become an encounter command. */
+/**
+ * A claim from any format after validation, ready to become an encounter command: each is held to
+ * the limits (docs/limits.md) when it is made, inside its reader, so that a value over a limit
+ * rejects its record naming the field while the other records of the file land.
+ */
 public sealed interface NormalizedClaim extends IntakeItem {
 
     SourceRef source();
@@ -27,6 +33,10 @@ public sealed interface NormalizedClaim extends IntakeItem {
 
     /** A first claim for an encounter (claim frequency "original"). */
     record Original(ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        public Original {
+            Limits.claim(claim);
+        }
+
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Original(claim, elsewhere);
@@ -51,6 +61,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
 
     /** A replacement of the encounter whose original claim is originalClaimId. */
     record Replacement(String originalClaimId, ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        public Replacement {
+            Limit.CLAIM_ID.require("original_claim_id", originalClaimId);
+            Limits.claim(claim);
+        }
+
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Replacement(originalClaimId, claim, elsewhere);
@@ -72,6 +87,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
      * a new settlement id for a known encounter is a re-settlement.
      */
     record Settlement(String encounterKey, ClaimDetails claim, SourceRef source) implements NormalizedClaim {
+        public Settlement {
+            Limit.CLAIM_ID.require("encounter_key", encounterKey);
+            Limits.claim(claim);
+        }
+
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Settlement(encounterKey, claim, elsewhere);
@@ -97,6 +117,12 @@ public sealed interface NormalizedClaim extends IntakeItem {
     /** A payer's remittance (X12 835 CLP) for the claim claimId of hospitalId. */
     record Remitted(String hospitalId, String claimId, io.outcomepay.billing.encounter.api.Remittance remittance,
                     SourceRef source) implements NormalizedClaim {
+        public Remitted {
+            Limit.HOSPITAL_ID.require("hospital_id", hospitalId);
+            Limit.CLAIM_ID.require("CLP01", claimId);
+            Limits.remittance(remittance);
+        }
+
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Remitted(hospitalId, claimId, remittance, elsewhere);
@@ -120,6 +146,12 @@ public sealed interface NormalizedClaim extends IntakeItem {
 
     /** A void of the encounter whose original claim is originalClaimId. */
     record Void(String hospitalId, String claimId, String originalClaimId, SourceRef source) implements NormalizedClaim {
+        public Void {
+            Limit.HOSPITAL_ID.require("hospital_id", hospitalId);
+            Limit.CLAIM_ID.require("claim_id", claimId);
+            Limit.CLAIM_ID.require("original_claim_id", originalClaimId);
+        }
+
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Void(hospitalId, claimId, originalClaimId, elsewhere);

@@ -87,6 +87,8 @@ public final class Pseudonymizer {
     }
 
     public String pseudonym(String patientId) {
+        // checked before the HMAC (the error never shows the value: it identifies a patient)
+        io.outcomepay.billing.limits.Limit.PATIENT_ID.require("patient_id", patientId);
         if (readsStored && STORED.matcher(patientId).matches()) {
             return patientId.substring(STORED_PREFIX.length());
         }

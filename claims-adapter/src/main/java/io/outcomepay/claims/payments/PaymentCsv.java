@@ -1,5 +1,8 @@
 package io.outcomepay.claims.payments;
 
+import io.outcomepay.billing.limits.Decimals;
+import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.billing.limits.Limits;
 import io.outcomepay.billing.payment.api.PaymentDetails;
 import io.outcomepay.claims.intake.Rejection;
 import org.apache.commons.csv.CSVFormat;
@@ -55,8 +58,8 @@ public final class PaymentCsv {
                 String raw = String.join(",", record.toList());
                 try {
                     payments.add(new Row(line, row(record)));
-                } catch (FieldError e) {
-                    rejections.add(new Rejection(file, line, e.field, e.getMessage(), raw));
+                } catch (InvalidValue e) {
+                    rejections.add(new Rejection(file, line, e.field(), e.reason(), raw));
                 }
             }
         } catch (IOException e) {
@@ -70,53 +73,32 @@ public final class PaymentCsv {
         String payer = required(record, "payer");
         String payee = required(record, "payee");
         if (payer.equals(payee)) {
-            throw new FieldError("payee", "payee is the payer (" + payer + ")");
+            throw new InvalidValue("payee", "payee is the payer (" + payer + ")");
         }
-        Currency currency;
-        String code = required(record, "currency");
-        try {
-            currency = Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new FieldError("currency", "not an ISO 4217 currency code: '" + code + "'");
-        }
-        BigDecimal amount;
+        String code = required(record, "currency").strip();
+        Limits.currencyDigits("currency", code);
         String text = required(record, "amount");
-        try {
-            amount = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new FieldError("amount", "not a decimal amount: '" + text + "'");
-        }
-        if (amount.signum() <= 0) {
-            throw new FieldError("amount", "a payment is positive, was " + text);
-        }
-        int digits = currency.getDefaultFractionDigits();
-        if (amount.stripTrailingZeros().scale() > digits) {
-            throw new FieldError("amount", text + " has more than the " + digits + " decimals of " + code);
+        BigDecimal amount = Decimals.amount("amount", text, Currency.getInstance(code));
+        if (amount.signum() == 0) {
+            throw new InvalidValue("amount", "a payment is positive, was " + text);
         }
         LocalDate paidOn;
         String date = required(record, "paid_on");
         try {
             paidOn = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new FieldError("paid_on", "not an ISO date (YYYY-MM-DD): '" + date + "'");
+            throw new InvalidValue("paid_on", "not an ISO date (YYYY-MM-DD): '" + date + "'");
         }
-        return new PaymentDetails(reference, payer, payee, amount.setScale(digits), code, paidOn);
+        PaymentDetails payment = new PaymentDetails(reference, payer, payee, amount, code, paidOn);
+        Limits.payment(payment);
+        return payment;
     }
 
     private static String required(CSVRecord record, String field) {
         String value = record.isSet(field) ? record.get(field) : "";
         if (value == null || value.isBlank()) {
-            throw new FieldError(field, field + " is required");
+            throw new InvalidValue(field, field + " is required");
         }
         return value;
-    }
-
-    private static final class FieldError extends RuntimeException {
-        private final String field;
-
-        FieldError(String field, String message) {
-            super(message);
-            this.field = field;
-        }
     }
 }

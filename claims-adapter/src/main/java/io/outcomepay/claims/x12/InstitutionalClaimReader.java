@@ -1,6 +1,7 @@
 package io.outcomepay.claims.x12;
 
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.Decimals;
+import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.NormalizedClaim;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class InstitutionalClaimReader extends X12ClaimReader {
 
-    private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
+    private static final java.util.Currency USD = java.util.Currency.getInstance("USD");
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final Predicate<String> knownDrg;
@@ -163,18 +164,18 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         pending = null;
         try {
             ready.add(normalized(claim));
-        } catch (InvalidField invalid) {
-            ready.add(new Rejection(sourceName(), claim.clm.number(), invalid.field(), invalid.getMessage(), claim.clm.text()));
+        } catch (InvalidValue invalid) {
+            ready.add(new Rejection(sourceName(), claim.clm.number(), invalid.field(), invalid.reason(), claim.clm.text()));
         }
     }
 
     private NormalizedClaim normalized(Claim claim) {
         if (claim.hospital == null) {
-            throw new InvalidField("NM1*85", "no billing provider id (NM109) before the claim");
+            throw new InvalidValue("NM1*85", "no billing provider id (NM109) before the claim");
         }
         String claimId = claim.clm.at(1);
         if (claimId.isBlank()) {
-            throw new InvalidField("CLM01", "is empty");
+            throw new InvalidValue("CLM01", "is empty");
         }
         String frequency = claim.clm.component(5, 3);
         SourceRef source = new SourceRef(sourceName(), claim.clm.number());
@@ -182,29 +183,25 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
             return new NormalizedClaim.Void(claim.hospital, claimId, original(claim, claimId), source);
         }
         if (claim.patient == null) {
-            throw new InvalidField("NM1*IL", "no subscriber or patient id (NM109)");
+            throw new InvalidValue("NM1*IL", "no subscriber or patient id (NM109)");
         }
-        String charge = claim.clm.at(2);
-        if (!AMOUNT.matcher(charge).matches()) {
-            throw new InvalidField("CLM02", "'" + charge + "' is not an amount");
-        }
+        BigDecimal billed = Decimals.amount("CLM02", claim.clm.at(2), USD);
         if (claim.admission == null) {
-            throw new InvalidField("DTP*435", "the admission date is missing");
+            throw new InvalidValue("DTP*435", "the admission date is missing");
         }
         if (claim.statement == null) {
-            throw new InvalidField("DTP*434", "the statement period is missing");
+            throw new InvalidValue("DTP*434", "the statement period is missing");
         }
         LocalDate admitted = date("DTP*435", claim.admission.length() >= 8 ? claim.admission.substring(0, 8) : claim.admission);
         String to = claim.statement.contains("-") ? claim.statement.substring(claim.statement.indexOf('-') + 1)
                 : claim.statement;
         LocalDate discharged = date("DTP*434", to);
         if (discharged.isBefore(admitted)) {
-            throw new InvalidField("DTP*434", "statement period ends " + discharged + ", before admission " + admitted);
+            throw new InvalidValue("DTP*434", "statement period ends " + discharged + ", before admission " + admitted);
         }
         if (claim.drg != null && !knownDrg.test(claim.drg)) {
-            throw new InvalidField("HI*DR", "unknown DRG '" + claim.drg + "'");
+            throw new InvalidValue("HI*DR", "unknown DRG '" + claim.drg + "'");
         }
-        BigDecimal billed = new BigDecimal(charge).setScale(2);
         ClaimDetails details = new ClaimDetails(claimId, claim.hospital, pseudonymizer.pseudonym(claim.patient), admitted,
                 discharged, claim.drg, claim.principalDx, billed, billed, BigDecimal.ZERO.setScale(2), "USD", null, false);
         return "7".equals(frequency)
@@ -214,10 +211,10 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
 
     private static String original(Claim claim, String claimId) {
         if (claim.original == null) {
-            throw new InvalidField("REF*F8", "frequency " + claim.clm.component(5, 3) + " needs the original claim in REF*F8");
+            throw new InvalidValue("REF*F8", "frequency " + claim.clm.component(5, 3) + " needs the original claim in REF*F8");
         }
         if (claim.original.equals(claimId)) {
-            throw new InvalidField("REF*F8", "names the claim itself");
+            throw new InvalidValue("REF*F8", "names the claim itself");
         }
         return claim.original;
     }
@@ -226,7 +223,7 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         try {
             return LocalDate.parse(text, D8);
         } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "'" + text + "' is not a date CCYYMMDD");
+            throw new InvalidValue(field, "'" + text + "' is not a date CCYYMMDD");
         }
     }
 

@@ -1,5 +1,8 @@
 package io.outcomepay.claims.x12;
 
+import io.outcomepay.billing.limits.Decimals;
+import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.billing.limits.Limits;
 import io.outcomepay.billing.payment.api.PaymentDetails;
 import io.outcomepay.claims.intake.ClaimFormat;
 import io.outcomepay.claims.intake.Rejection;
@@ -72,8 +75,8 @@ public final class RemittancePayments {
                                 if (payment != null) {
                                     payments.add(new PaymentCsv.Row(t.segment, payment));
                                 }
-                            } catch (Invalid e) {
-                                rejections.add(new Rejection(source, t.segment, e.field, e.getMessage(), t.describe()));
+                            } catch (InvalidValue e) {
+                                rejections.add(new Rejection(source, t.segment, e.field(), e.reason(), t.describe()));
                             }
                             t = null;
                         }
@@ -101,54 +104,37 @@ public final class RemittancePayments {
         }
 
         PaymentDetails payment() {
-            BigDecimal value;
-            try {
-                value = new BigDecimal(amount == null ? "" : amount);
-            } catch (NumberFormatException e) {
-                throw new Invalid("BPR02", "'" + amount + "' is not an amount (or the transaction set has no BPR)");
+            if (amount == null || amount.isBlank()) {
+                throw new InvalidValue("BPR02", "no amount (or the transaction set has no BPR)");
             }
+            Limits.currencyDigits("CUR02", currency);
+            Currency code = Currency.getInstance(currency);
+            BigDecimal value = Decimals.signedAmount("BPR02", amount, code);
             if (value.signum() <= 0) {
                 return null;
-            }
-            Currency code;
-            try {
-                code = Currency.getInstance(currency);
-            } catch (IllegalArgumentException e) {
-                throw new Invalid("CUR02", "'" + currency + "' is not an ISO 4217 currency code");
-            }
-            if (value.stripTrailingZeros().scale() > code.getDefaultFractionDigits()) {
-                throw new Invalid("BPR02", amount + " has more decimals than " + currency + " has");
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(paidOn == null ? "" : paidOn, CCYYMMDD);
             } catch (DateTimeParseException e) {
-                throw new Invalid("BPR16", "'" + paidOn + "' is not a date CCYYMMDD");
+                throw new InvalidValue("BPR16", "'" + paidOn + "' is not a date CCYYMMDD");
             }
             if (reference == null || reference.isBlank()) {
-                throw new Invalid("TRN02", "no reference (TRN02) for the payment");
+                throw new InvalidValue("TRN02", "no reference (TRN02) for the payment");
             }
             if (payer == null || payer.isBlank()) {
-                throw new Invalid("N1*PR", "no payer (N1*PR with its id in N104 or its name in N102)");
+                throw new InvalidValue("N1*PR", "no payer (N1*PR with its id in N104 or its name in N102)");
             }
             if (payee == null || payee.isBlank()) {
-                throw new Invalid("N1*PE", "no payee (N1*PE with its id in N104)");
+                throw new InvalidValue("N1*PE", "no payee (N1*PE with its id in N104)");
             }
-            return new PaymentDetails(reference, payer, payee, value.setScale(code.getDefaultFractionDigits()),
-                    code.getCurrencyCode(), date);
+            PaymentDetails payment = new PaymentDetails(reference, payer, payee, value, code.getCurrencyCode(), date);
+            Limits.payment(payment);
+            return payment;
         }
 
         String describe() {
             return "BPR02=" + amount + " BPR16=" + paidOn + " TRN02=" + reference + " N1*PR=" + payer + " N1*PE=" + payee;
-        }
-    }
-
-    private static final class Invalid extends RuntimeException {
-        final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
         }
     }
 }

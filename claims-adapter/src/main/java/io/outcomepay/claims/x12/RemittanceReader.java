@@ -1,6 +1,7 @@
 package io.outcomepay.claims.x12;
 
-import io.outcomepay.claims.intake.InvalidField;
+import io.outcomepay.billing.limits.Decimals;
+import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.billing.encounter.api.Remittance;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.NormalizedClaim;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class RemittanceReader extends X12ClaimReader {
 
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
+    private static final java.util.Currency USD = java.util.Currency.getInstance("USD");
     private static final Set<String> NOT_PATIENT_GROUPS = Set.of("CO", "OA", "PI");
 
     private String payee;
@@ -93,11 +94,12 @@ public final class RemittanceReader extends X12ClaimReader {
                         if (reason.isBlank() && amount.isBlank()) {
                             continue;
                         }
-                        if (!AMOUNT.matcher(amount).matches()) {
-                            pending.badAdjustment = "CAS" + String.format(java.util.Locale.ROOT, "%02d", i + 1)
-                                    + ": '" + amount + "' is not an amount";
-                        } else {
-                            pending.adjustments.add(new Remittance.Adjustment(at(e, 1), reason, new BigDecimal(amount)));
+                        String field = "CAS" + String.format(java.util.Locale.ROOT, "%02d", i + 1);
+                        try {
+                            pending.adjustments.add(new Remittance.Adjustment(at(e, 1), reason,
+                                    Decimals.signedAmount(field, amount, USD)));
+                        } catch (InvalidValue invalid) {
+                            pending.badAdjustment = invalid.getMessage();
                         }
                     }
                 }
@@ -136,25 +138,25 @@ public final class RemittanceReader extends X12ClaimReader {
         String raw = "CLP*" + String.join("*", claim.clp);
         try {
             ready.add(remitted(claim));
-        } catch (InvalidField invalid) {
-            ready.add(new Rejection(sourceName(), claim.segment, invalid.field(), invalid.getMessage(), raw));
+        } catch (InvalidValue invalid) {
+            ready.add(new Rejection(sourceName(), claim.segment, invalid.field(), invalid.reason(), raw));
         }
     }
 
     private NormalizedClaim.Remitted remitted(Claim claim) {
         if (payee == null) {
-            throw new InvalidField("N1*PE", "no payee (N1*PE with its id in N104) before the claim");
+            throw new InvalidValue("N1*PE", "no payee (N1*PE with its id in N104) before the claim");
         }
         String claimId = at(claim.clp, 1);
         if (claimId.isBlank()) {
-            throw new InvalidField("CLP01", "is empty");
+            throw new InvalidValue("CLP01", "is empty");
         }
         String status = at(claim.clp, 2);
         if (status.isBlank()) {
-            throw new InvalidField("CLP02", "is empty");
+            throw new InvalidValue("CLP02", "is empty");
         }
         if (claim.badAdjustment != null) {
-            throw new InvalidField("CAS", claim.badAdjustment);
+            throw new InvalidValue("CAS", claim.badAdjustment);
         }
         BigDecimal charge = amount(claim.clp, 3, true);
         BigDecimal paid = amount(claim.clp, 4, true);
@@ -163,10 +165,7 @@ public final class RemittanceReader extends X12ClaimReader {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal allowed;
         if (claim.allowed != null) {
-            if (!AMOUNT.matcher(claim.allowed).matches()) {
-                throw new InvalidField("AMT02", "'" + claim.allowed + "' is not an amount");
-            }
-            allowed = new BigDecimal(claim.allowed).setScale(2);
+            allowed = Decimals.signedAmount("AMT02", claim.allowed, USD);
         } else {
             allowed = charge.subtract(claim.adjustments.stream().filter(a -> NOT_PATIENT_GROUPS.contains(a.group()))
                     .map(Remittance.Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).setScale(2);
@@ -182,14 +181,11 @@ public final class RemittanceReader extends X12ClaimReader {
         String field = String.format(java.util.Locale.ROOT, "CLP%02d", position);
         if (value.isBlank()) {
             if (required) {
-                throw new InvalidField(field, "is empty");
+                throw new InvalidValue(field, "is empty");
             }
             return BigDecimal.ZERO.setScale(2);
         }
-        if (!AMOUNT.matcher(value).matches()) {
-            throw new InvalidField(field, "'" + value + "' is not an amount");
-        }
-        return new BigDecimal(value).setScale(2);
+        return Decimals.signedAmount(field, value, USD);
     }
 
     private static String at(List<String> elements, int position) {

@@ -40,7 +40,9 @@ class ClaimCsvReaderTest {
         List<IntakeItem> items = read((HEADER + row("A", "\"J18.9\nsecond line\"") + row("B", "J18.9")
                 + row("C", "J18.9").replace("USD", "XYZ")).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(items.get(0)).isInstanceOf(NormalizedClaim.Original.class);
+        // a line break is no part of an ICD-10 code: record A (lines 2-3) is refused, naming its first line
+        assertThat(((Rejection) items.get(0)).line()).isEqualTo(2);
+        assertThat(((Rejection) items.get(0)).field()).isEqualTo("principal_dx");
         assertThat(((NormalizedClaim.Original) items.get(1)).source().record()).isEqualTo(4);
         assertThat(((Rejection) items.get(2)).line()).isEqualTo(5);
     }

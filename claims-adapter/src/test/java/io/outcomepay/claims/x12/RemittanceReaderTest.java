@@ -73,6 +73,6 @@ class RemittanceReaderTest {
         assertThat(((NormalizedClaim.Remitted) items.get(0)).remittance().allowed()).isEqualByComparingTo("100.00");
         Rejection bad = (Rejection) items.get(1);
         assertThat(bad.field()).isEqualTo("CLP03");
-        assertThat(bad.reason()).isEqualTo("'1OO' is not an amount");
+        assertThat(bad.reason()).isEqualTo("'1OO' is not a decimal number like 1234.56");
     }
 }
