@@ -67,12 +67,8 @@ public class EncounterQueries {
     }
 
     public Page page(Filter filter, int page, int size) {
-        if (page < 0) {
-            throw new IllegalArgumentException("page: must be 0 or more, was " + page);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("size: must be 1 to " + MAX_PAGE_SIZE + ", was " + size);
-        }
+        io.outcomepay.billing.limits.Counts.PAGE.check("page", page);
+        io.outcomepay.billing.limits.Counts.PAGE_SIZE.check("size", size);
         if (filter.dischargedFrom() != null && filter.dischargedTo() != null
                 && filter.dischargedTo().isBefore(filter.dischargedFrom())) {
             throw new IllegalArgumentException("to: " + filter.dischargedTo() + " is before from " + filter.dischargedFrom());

@@ -250,9 +250,7 @@ public class Operations {
      */
     public ComputedStatistics statistics(String contractId, YearMonth period, YearMonth referencePeriod, long seed,
                                          int resamples) {
-        if (resamples < 100) {
-            throw new IllegalArgumentException("resamples: at least 100, was " + resamples);
-        }
+        io.outcomepay.billing.limits.Counts.RESAMPLES.check("resamples", resamples);
         SettlementResult settlement = settling.calculate(contractId, period, null);
         int minorDigits = java.util.Currency.getInstance(settlement.currency()).getDefaultFractionDigits();
         io.outcomepay.analytics.statistics.PeriodStatistics statistics =

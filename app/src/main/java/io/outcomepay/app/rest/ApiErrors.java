@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 @RestControllerAdvice
 public class ApiErrors {
 
-    /** "field: reason", optionally after "event [3] " (an element of a posted list). */
-    private static final Pattern FIELD = Pattern.compile("^(?:event \\[\\d+] )?([a-z][a-z0-9_.-]*): ");
+    /** "field: reason", optionally after "event [3] " (an element of a posted list) or "request body: ". */
+    private static final Pattern FIELD = Pattern.compile("^(?:event \\[\\d+] |request body: )?([a-z][a-z0-9_.-]*): ");
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e, HttpServletRequest request) {
@@ -40,6 +40,23 @@ public class ApiErrors {
     @ExceptionHandler(io.outcomepay.analytics.catchup.ReadModelCatchUp.ReadModelParked.class)
     ProblemDetail parked(io.outcomepay.analytics.catchup.ReadModelCatchUp.ReadModelParked e, HttpServletRequest request) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, OutcomePay.oneLine(e), null, request);
+    }
+
+    /** A body past its maximum ({@link RequestBodyLimit}), found however deep the reader that met it wrapped it. */
+    @ExceptionHandler(RequestBodyLimit.TooLarge.class)
+    ProblemDetail tooLarge(RequestBodyLimit.TooLarge e, HttpServletRequest request) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, request);
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e,
+                             HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+                return tooLarge(tooLarge, request);
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "body: " + OutcomePay.oneLine(e), "body", request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

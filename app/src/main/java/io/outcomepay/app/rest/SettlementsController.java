@@ -76,9 +76,10 @@ public class SettlementsController {
 
     /**
      * The auditor's statistics of the month (README: Statistics for auditors); seeded, reproducible;
-     * stored with the month's latest revision when that revision is the settlement they come from.
+     * stored with the month's latest revision when that revision is the settlement they come from
+     * (a POST: it stores them).
      */
-    @GetMapping("/statistics")
+    @PostMapping("/statistics")
     public Operations.ComputedStatistics statistics(@PathVariable String contractId, @PathVariable String period,
                                        @RequestParam(required = false) String referencePeriod,
                                        @RequestParam(defaultValue = "1") long seed,

@@ -113,12 +113,14 @@ class RestApiTest extends IntegrationTest {
                 .writeTo(dir, "rest-stats.csv"));
         send("POST", "/api/claims?source=rest-stats.csv", "text/csv", csv);
 
-        HttpResponse<String> notSettled = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
+        HttpResponse<String> notSettled = send("POST", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
         send("POST", "/api/settlements/RS1-C/2026-01", null, null);
-        HttpResponse<String> stats = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
-        HttpResponse<String> again = send("GET", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
-        HttpResponse<String> fewResamples = send("GET", "/api/settlements/RS1-C/2026-01/statistics?resamples=5", null, null);
-        HttpResponse<String> badPeriod = send("GET", "/api/settlements/RS1-C/2026-13/statistics", null, null);
+        HttpResponse<String> stats = send("POST", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
+        HttpResponse<String> again = send("POST", "/api/settlements/RS1-C/2026-01/statistics?seed=3&resamples=200", null, null);
+        HttpResponse<String> fewResamples = send("POST", "/api/settlements/RS1-C/2026-01/statistics?resamples=5", null, null);
+        HttpResponse<String> badPeriod = send("POST", "/api/settlements/RS1-C/2026-13/statistics", null, null);
+        HttpResponse<String> readOnly = send("GET", "/api/settlements/RS1-C/2026-01/statistics", null, null);
+        HttpResponse<String> tooManyResamples = send("POST", "/api/settlements/RS1-C/2026-01/statistics?resamples=100001", null, null);
         HttpResponse<String> stored = send("GET", "/api/settlements/RS1-C/2026-01/statistics/stored", null, null);
         HttpResponse<String> groups = send("GET", "/api/settlements/RS1-C/2026-01/groups?hospital=RS1-H001", null, null);
         HttpResponse<String> badGroups = send("GET", "/api/settlements/RS1-C/2026-1/groups", null, null);
@@ -151,7 +153,11 @@ class RestApiTest extends IntegrationTest {
         assertThat(badGroups.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badGroups.body()).get("field").asString()).isEqualTo("period");
         assertThat(fewResamples.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(fewResamples.body()).get("detail").asString()).isEqualTo("resamples: at least 100, was 5");
+        assertThat(json.readTree(fewResamples.body()).get("detail").asString()).isEqualTo("resamples: must be between 100 and 100000, was 5");
+        assertThat(tooManyResamples.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(tooManyResamples.body()).get("field").asString()).isEqualTo("resamples");
+        // computing statistics stores them: a GET does not
+        assertThat(readOnly.statusCode()).isEqualTo(405);
         assertThat(json.readTree(fewResamples.body()).get("field").asString()).isEqualTo("resamples");
         assertThat(badPeriod.statusCode()).isEqualTo(400);
     }

@@ -28,6 +28,8 @@ public final class Limits {
     public static final int MAX_BASELINE_ENTRIES = 100_000;
     public static final int MAX_CONTRACT_HOSPITALS = 10_000;
     public static final int MAX_ADJUSTMENTS = 99;
+    /** Characters of one CSV record (a claim is a few hundred): an unclosed quote ends there. */
+    public static final int MAX_CSV_RECORD_CHARS = 1 << 20;
 
     private Limits() {
     }

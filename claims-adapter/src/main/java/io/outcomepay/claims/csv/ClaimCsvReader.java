@@ -1,6 +1,7 @@
 package io.outcomepay.claims.csv;
 
 import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.billing.limits.Limits;
 import io.outcomepay.billing.encounter.api.SourceRef;
 import io.outcomepay.claims.intake.IntakeItem;
 import io.outcomepay.claims.intake.Pseudonymizer;
@@ -35,7 +36,8 @@ import java.util.NoSuchElementException;
 
 /**
  * Streams a claims CSV (RFC 4180, header row; UTF-8, or GB18030 where the dialect allows it,
- * detected from the first 64 KiB) one record at a time in constant memory.
+ * detected from the first 64 KiB) one record at a time in constant memory: a record longer than
+ * {@link Limits#MAX_CSV_RECORD_CHARS} (an unclosed quote) is rejected and reading goes on after it.
  * A header without a required column rejects every record naming that column; a record with
  * a bad field is rejected naming it. Raw records kept for the dead-letter store carry the
  * patient's pseudonym, never the raw patient id.
@@ -45,8 +47,15 @@ public final class ClaimCsvReader extends StreamedClaimReader {
     private static final int DETECTION_BYTES = 64 * 1024;
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final BoundedRecords bounded;
+    private final List<String> header;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    /** Physical lines before the current parser's first (after a record too long, parsing restarts). */
+    private long lineOffset;
+    /** A record too long (or whose quote the file never closes), rejected before the next record is read. */
+    private Rejection tooLong;
+    private boolean ended;
     private final CsvDialect dialect;
     private final String format;
     private final Pseudonymizer pseudonymizer;
@@ -69,8 +78,9 @@ public final class ClaimCsvReader extends StreamedClaimReader {
         if (reader.read() != '\uFEFF') {
             reader.reset();
         }
-        this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
-        List<String> header = parser.getHeaderNames();
+        this.bounded = new BoundedRecords(reader, Limits.MAX_CSV_RECORD_CHARS);
+        this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(bounded);
+        this.header = List.copyOf(parser.getHeaderNames());
         this.dialect = dialects.stream().filter(d -> d.recognizes(header)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the header is in none of the formats "
                         + dialects.stream().map(d -> d.getClass().getSimpleName()).toList()));
@@ -139,17 +149,58 @@ public final class ClaimCsvReader extends StreamedClaimReader {
 
     @Override
     public boolean hasNext() {
+        if (tooLong != null) {
+            return true;
+        }
+        if (ended) {
+            return false;
+        }
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BoundedRecords.RecordTooLong over) {
+                tooLong = restartAfter(over);
+                return true;
+            }
+            if (String.valueOf(e.getMessage()).contains("EOF reached before encapsulated token finished")) {
+                ended = true;
+                long first = lastLine + 1;
+                tooLong = new Rejection(sourceName(), first, "record", "a quoted field is not closed before the end "
+                        + "of the file: lines " + first + "-" + (lineOffset + parser.getCurrentLineNumber())
+                        + " are rejected as one record", "(not kept: an unclosed quote)");
+                return true;
+            }
             throw malformed(e);
         }
+    }
+
+    /**
+     * A record over the bound is rejected (its text is not kept: it may be most of a file) and
+     * parsing restarts, with the header known, on the line after the one the bound fell on.
+     */
+    private Rejection restartAfter(BoundedRecords.RecordTooLong over) {
+        try {
+            bounded.skipRestOfLine();
+            lineOffset = bounded.newlines();
+            parser = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setSkipHeaderRecord(false)
+                    .get().parse(bounded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        records = parser.iterator();
+        lastLine = lineOffset;
+        return new Rejection(sourceName(), over.firstLine, "record", over.getMessage(), "(not kept: over the bound)");
     }
 
     @Override
     public IntakeItem next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
+        }
+        if (tooLong != null) {
+            Rejection rejected = tooLong;
+            tooLong = null;
+            return rejected;
         }
         CSVRecord record;
         try {
@@ -158,7 +209,7 @@ public final class ClaimCsvReader extends StreamedClaimReader {
             throw malformed(e);
         }
         long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
+        lastLine = lineOffset + parser.getCurrentLineNumber();
         Map<String, String> row = new HashMap<>();
         record.toMap().forEach(row::put);
         if (missingColumn != null) {
@@ -175,13 +226,13 @@ public final class ClaimCsvReader extends StreamedClaimReader {
             String raw = raw(record);
             // Replayed after a fix (a baseline with the missing code, say) as this header and row.
             return new Rejection(sourceName(), line, e.field(), e.reason(), raw, Rejection.REPLAY_CSV,
-                    csvLine(parser.getHeaderNames()) + "\n" + raw);
+                    csvLine(header) + "\n" + raw);
         }
     }
 
     private IllegalArgumentException malformed(UncheckedIOException e) {
         String what = e.getCause() instanceof CharacterCodingException ? "is not valid UTF-8" : "is not valid CSV";
-        return new IllegalArgumentException(sourceName() + " " + what + " after line " + parser.getCurrentLineNumber()
+        return new IllegalArgumentException(sourceName() + " " + what + " after line " + (lineOffset + parser.getCurrentLineNumber())
                 + ": " + e.getMessage(), e);
     }
 
@@ -191,7 +242,13 @@ public final class ClaimCsvReader extends StreamedClaimReader {
         Integer patientIndex = patientColumn == null ? null : parser.getHeaderMap().get(patientColumn);
         if (patientIndex != null && patientIndex < values.size() && !values.get(patientIndex).isBlank()) {
             values = new java.util.ArrayList<>(values);
-            values.set(patientIndex, Pseudonymizer.STORED_PREFIX + pseudonymizer.pseudonym(values.get(patientIndex).strip()));
+            String patient;
+            try {
+                patient = Pseudonymizer.STORED_PREFIX + pseudonymizer.pseudonym(values.get(patientIndex).strip());
+            } catch (InvalidValue overTheLimit) {
+                patient = "(not kept: " + overTheLimit.reason() + ")";
+            }
+            values.set(patientIndex, patient);
         }
         return csvLine(values);
     }

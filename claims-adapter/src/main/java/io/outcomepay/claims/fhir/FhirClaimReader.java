@@ -158,12 +158,58 @@ public final class FhirClaimReader extends StreamedClaimReader {
         }
     }
 
+    /**
+     * The first JSON number (outside strings) longer than 64 characters or with an exponent of more
+     * than two digits, described; null when there is none.
+     */
+    static String numberOutOfRange(String json) {
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                int start = i;
+                int exponentDigits = -1;
+                while (i < json.length() && "0123456789+-.eE".indexOf(json.charAt(i)) >= 0) {
+                    char d = json.charAt(i);
+                    if (d == 'e' || d == 'E') {
+                        exponentDigits = 0;
+                    } else if (exponentDigits >= 0 && d >= '0' && d <= '9') {
+                        exponentDigits++;
+                    }
+                    i++;
+                }
+                int length = i - start;
+                if (length > 64 || exponentDigits > 2) {
+                    return "the number " + json.substring(start, Math.min(i, start + 24)) + (length > 24 ? "…" : "")
+                            + " is outside the limits (at most 64 characters and an exponent of two digits)";
+                }
+                i--;
+            }
+        }
+        return null;
+    }
+
     private static boolean looksComplete(String text) {
         String t = text.strip();
         return t.startsWith("{") && t.endsWith("}") && t.length() > 2;
     }
 
     private void resource(String json, long position) {
+        String outOfRange = numberOutOfRange(json);
+        if (outOfRange != null) {
+            // refused before the FHIR parser sees it: it expands such numbers (1E+999999999) in memory
+            ready.add(new Rejection(sourceName(), position, "resource", outOfRange,
+                    "unparseable resource at " + sourceName() + ":" + position));
+            return;
+        }
         IBaseResource parsed;
         try {
             parsed = parser.parseResource(json);

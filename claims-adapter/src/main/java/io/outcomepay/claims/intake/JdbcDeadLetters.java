@@ -48,6 +48,7 @@ public class JdbcDeadLetters implements DeadLetters {
 
     @Override
     public List<DeadLetter> list(String sourceName, String status, int limit) {
+        io.outcomepay.billing.limits.Counts.LIST_LIMIT.check("limit", limit);
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (sourceName != null) {

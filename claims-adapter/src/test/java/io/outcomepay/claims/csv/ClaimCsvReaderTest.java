@@ -72,4 +72,41 @@ class ClaimCsvReaderTest {
 
         assertThatThrownBy(() -> read(latin1)).hasMessageStartingWith("t.csv is not valid UTF-8");
     }
+
+    @Test
+    void anUnclosedQuoteEndsItsRecordAtTheBoundAndTheRecordsAfterTheBoundStillLand() {
+        StringBuilder file = new StringBuilder(HEADER).append(row("A", "J18.9")).append(row("B", "\"J18.9"));
+        int rows = 20_000; // about 1.6 MB after B: the bound (1 MiB) falls inside them
+        for (int i = 0; i < rows; i++) {
+            file.append(row("R" + i, "J18.9"));
+        }
+
+        List<IntakeItem> items = read(file.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(items.get(0)).isInstanceOf(NormalizedClaim.Original.class);
+        Rejection tooLong = (Rejection) items.get(1);
+        assertThat(tooLong.line()).isEqualTo(3);
+        assertThat(tooLong.field()).isEqualTo("record");
+        java.util.regex.Matcher lines = java.util.regex.Pattern.compile("lines 3-(\\d+) are rejected as one record")
+                .matcher(tooLong.reason());
+        assertThat(lines.find()).as(tooLong.reason()).isTrue();
+        long last = Long.parseLong(lines.group(1));
+        long lastLineOfFile = 3 + rows;
+        assertThat(last).isBetween(4L, lastLineOfFile - 1);
+        // every line is accounted for: landed before, rejected in the one record, or landed after
+        assertThat(items).hasSize(2 + (int) (lastLineOfFile - last));
+        assertThat(((NormalizedClaim.Original) items.get(2)).source().record()).isEqualTo(last + 1);
+        assertThat(((NormalizedClaim.Original) items.get(items.size() - 1)).source().record()).isEqualTo(lastLineOfFile);
+    }
+
+    @Test
+    void aQuoteTheFileNeverClosesRejectsTheRestOfTheFileAsOneRecordAfterTheRecordsBeforeIt() {
+        List<IntakeItem> items = read((HEADER + row("A", "J18.9") + row("B", "\"J18.9") + row("C", "J18.9"))
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0)).isInstanceOf(NormalizedClaim.Original.class);
+        assertThat(((Rejection) items.get(1)).line()).isEqualTo(3);
+        assertThat(((Rejection) items.get(1)).reason()).startsWith("a quoted field is not closed before the end of the file");
+    }
 }
