@@ -139,6 +139,66 @@ class DipSettlementTest extends IntegrationTest {
                 + "where convert_from(payload, 'UTF8') like '%HI-RAW%'", Long.class)).isZero();
     }
 
+    @Test
+    void aDipTableWithRealGroupCodesLoadsAndSettlesToTheCent() throws Exception {
+        // DIP codes combine a diagnosis with procedures: 18 to 25 characters, with : + # . and CJK
+        String n18 = "N18.500:51.3523#01";
+        String i63 = "I63.9:99.1001+88.4101";
+        String k80 = "K80.101:51.2301+胆囊切除术";
+        Path table = Files.write(dir.resolve("dip-real.csv"), String.join("\n",
+                "group_code,group_name,score,mean_cost",
+                n18 + ",慢性肾脏病 血液透析,250,24000.00",
+                i63 + ",脑梗死 溶栓,85.5,8200.00",
+                k80 + ",胆囊结石 胆囊切除,60,6000.00").concat("\n").getBytes(StandardCharsets.UTF_8));
+        VersionOutcome published = operations.publishBaseline(
+                BaselineFiles.read(table, "dip", "dip-real", LocalDate.of(1900, 1, 1)));
+        operations.createContract(ContractYaml.read(new ByteArrayInputStream("""
+                id: RD-C
+                currency: CNY
+                insurer: 医保局
+                vendor: VENDOR-1
+                hospitals: [RD-H1, RD-H2]
+                baseline: { kind: dip, table: dip-real, point_value: "95.00", institution_coefficients: { RD-H1: "1.08" } }
+                effective_from: 2026-01-01
+                terms:
+                  eligible: ai_assisted
+                  minimum_savings_rate: "0.02"
+                  sharing: first_dollar
+                  cap_rate: "0.10"
+                  outliers: { rule: prorate, low: "0.5", high: "2.0" }
+                  shares: { insurer: "0.50", hospital: "0.30", vendor: "0.20" }
+                """.getBytes(StandardCharsets.UTF_8)), "rd.yaml"));
+        List<String> columns = new ArrayList<>(ClaimsFile.COLUMNS);
+        columns.add("dip_group");
+
+        IngestReport report = operations.ingestCsv(ClaimsFile.withColumns(columns)
+                .row("RD1", "RD-H1", "", "23000.00", "currency=CNY", "dip_group=" + n18)
+                .row("RD2", "RD-H1", "", "2460.00", "currency=CNY", "dip_group=" + i63)
+                .row("RD3", "RD-H2", "", "5400.00", "currency=CNY", "dip_group=" + k80)
+                .row("RD4", "RD-H2", "", "22800.00", "currency=CNY", "dip_group=" + n18)
+                .writeTo(dir, "dip-real-claims.csv"), IngestingClaims.Listener.silent());
+        SettlementResult r = operations.settle("RD-C", YearMonth.of(2026, 1)).result();
+
+        assertThat(published.changed()).isTrue();
+        assertThat(report.recorded()).isEqualTo(4);
+        assertThat(jdbc.queryForList("select code from baseline_entry_view where table_id = 'dip-real' order by code",
+                String.class)).containsExactly(i63, k80, n18);
+        // RD-H1 (coefficient 1.08): 250 x 95 x 1.08 = 25,650.00; I63 at 2,460.00 / mean 8,200.00 = 0.3 < 0.5:
+        // 0.3 x (85.5 x 95 x 1.08 = 8,772.30) = 2,631.69
+        assertThat(r.hospitals().get(0).baselineTotal()).isEqualByComparingTo("28281.69");
+        // RD-H2: 60 x 95 = 5,700.00 and 250 x 95 = 23,750.00
+        assertThat(r.hospitals().get(1).baselineTotal()).isEqualByComparingTo("29450.00");
+        assertThat(r.total().baselineTotal()).isEqualByComparingTo("57731.69");
+        assertThat(r.total().actualTotal()).isEqualByComparingTo("53660.00");
+        // savings 4,071.69 (7.05% > 2%), under the cap of 5,773.17: shared 50/30/20 in cents by largest remainder
+        assertThat(r.total().pool()).isEqualByComparingTo("4071.69");
+        assertThat(r.total().insurer()).isEqualByComparingTo("2035.84");
+        assertThat(r.total().hospital()).isEqualByComparingTo("1221.51");
+        assertThat(r.total().vendor()).isEqualByComparingTo("814.34");
+        assertThat(settling.calculate("RD-C", YearMonth.of(2026, 1), null,
+                io.outcomepay.billing.period.application.SettlingPeriod.Pricing.IN_MEMORY)).isEqualTo(r);
+    }
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 }

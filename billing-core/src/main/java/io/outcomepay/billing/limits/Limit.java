@@ -42,6 +42,8 @@ public enum Limit {
     /** Reasons of the month-close steps, a baseline table's source. */
     REASON(1000, Shape.TEXT),
     SOURCE(1000, Shape.TEXT),
+    /** The name of a file or stream a record came from (a file name, a REST request's source). */
+    SOURCE_NAME(255, Shape.IDENTIFIER),
     /** X12 codes of a remittance: CLP02 status, CAS group and reason, payer claim number. */
     X12_CODE(50, Shape.IDENTIFIER);
 

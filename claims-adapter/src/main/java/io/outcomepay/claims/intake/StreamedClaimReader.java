@@ -13,7 +13,7 @@ public abstract class StreamedClaimReader implements ClaimReader {
     private final long totalBytes;
 
     protected StreamedClaimReader(String sourceName, InputStream in, long totalBytes) {
-        this.sourceName = sourceName;
+        this.sourceName = io.outcomepay.billing.limits.Limit.SOURCE_NAME.require("source", sourceName);
         this.counting = new CountingInputStream(in);
         this.totalBytes = totalBytes;
     }
