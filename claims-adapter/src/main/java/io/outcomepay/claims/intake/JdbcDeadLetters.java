@@ -34,16 +34,24 @@ public class JdbcDeadLetters implements DeadLetters {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (source_file, line, raw_sha256, reason) do nothing""", rejections, rejections.size(),
                 (ps, r) -> {
-                    ps.setString(1, r.file());
+                    ps.setString(1, storable(r.file()));
                     ps.setLong(2, r.line());
-                    ps.setString(3, r.field());
-                    ps.setString(4, r.reason());
-                    ps.setString(5, r.rawRecord());
-                    ps.setString(6, Fingerprint.sha256(r.rawRecord()));
+                    ps.setString(3, storable(r.field()));
+                    ps.setString(4, storable(r.reason()));
+                    ps.setString(5, storable(r.rawRecord()));
+                    ps.setString(6, Fingerprint.sha256(storable(r.rawRecord())));
                     ps.setTimestamp(7, now);
                     ps.setString(8, r.replayFormat());
-                    ps.setString(9, r.replayPayload());
+                    ps.setString(9, storable(r.replayPayload()));
                 });
+    }
+
+    /**
+     * Text as PostgreSQL can store it: a NUL character (which a rejected record may well hold) is
+     * kept as the six characters \u0000, so that the rejection is stored and shown, never lost.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
     }
 
     @Override

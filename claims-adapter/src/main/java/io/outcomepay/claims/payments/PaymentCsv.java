@@ -53,8 +53,23 @@ public final class PaymentCsv {
                     return new Read(List.of(), rejections);
                 }
             }
-            for (CSVRecord record : parser) {
-                long line = record.getParser().getCurrentLineNumber();
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            long read = parser.getCurrentLineNumber();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException damaged) {
+                    // the rows before the damage stand; the rest of the file is one rejected record
+                    rejections.add(new Rejection(file, read + 1, "record", "not valid CSV from here on: "
+                            + damaged.getCause().getMessage(), "(not kept: the rest of the file)"));
+                    break;
+                }
+                long line = read + 1;
+                read = record.getParser().getCurrentLineNumber();
                 String raw = String.join(",", record.toList());
                 try {
                     payments.add(new Row(line, row(record)));
@@ -62,6 +77,8 @@ public final class PaymentCsv {
                     rejections.add(new Rejection(file, line, e.field(), e.reason(), raw));
                 }
             }
+        } catch (org.apache.commons.csv.CSVException | IllegalArgumentException | IllegalStateException badHeader) {
+            throw new IllegalArgumentException(file + ": the header is not valid CSV: " + badHeader.getMessage(), badHeader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
