@@ -65,6 +65,14 @@ public class ParkedEvents {
             io.outcomepay.analytics.ledger.LedgerProjection.GROUP,
             io.outcomepay.analytics.facts.EncounterFactProjection.GROUP);
 
+    private static final String PARKED = """
+            select dead_letter_id, processing_group, event_identifier, payload_type, aggregate_identifier,
+                   sequence_number, sequence_index, cause_type, cause_message, enqueued_at
+            from processor_dead_letter""";
+    private static final org.springframework.jdbc.core.RowMapper<Parked> ROW = (rs, i) -> new Parked(rs.getString(1),
+            rs.getString(2), rs.getString(3), simpleName(rs.getString(4)), rs.getString(5), (Long) rs.getObject(6),
+            rs.getLong(7), cause(rs.getString(8), rs.getString(9)), rs.getString(10));
+
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
 
@@ -86,14 +94,10 @@ public class ParkedEvents {
     /** The parked events, oldest first, of one read model or (null) of all; at most limit. */
     public List<Parked> list(String processor, int limit) {
         Counts.LIST_LIMIT.check("limit", limit);
-        return jdbc.query("""
-                select dead_letter_id, processing_group, event_identifier, payload_type, aggregate_identifier,
-                       sequence_number, sequence_index, cause_type, cause_message, enqueued_at
-                from processor_dead_letter where (?::text is null or processing_group = ?)
+        return jdbc.query(PARKED + """
+                 where (?::text is null or processing_group = ?)
                 order by enqueued_at, processing_group, sequence_identifier, sequence_index limit ?""",
-                (rs, i) -> new Parked(rs.getString(1), rs.getString(2), rs.getString(3),
-                        simpleName(rs.getString(4)), rs.getString(5), (Long) rs.getObject(6), rs.getLong(7),
-                        cause(rs.getString(8), rs.getString(9)), rs.getString(10)),
+                ROW,
                 processor, processor, limit);
     }
 
@@ -109,14 +113,10 @@ public class ParkedEvents {
 
     /** The oldest event parked by one of these read models, if any. */
     public Optional<Parked> first(Collection<String> processors) {
-        List<Parked> first = jdbc.query("""
-                select dead_letter_id, processing_group, event_identifier, payload_type, aggregate_identifier,
-                       sequence_number, sequence_index, cause_type, cause_message, enqueued_at
-                from processor_dead_letter where processing_group = any (?)
+        List<Parked> first = jdbc.query(PARKED + """
+                 where processing_group = any (?)
                 order by enqueued_at, sequence_index limit 1""",
-                (rs, i) -> new Parked(rs.getString(1), rs.getString(2), rs.getString(3),
-                        simpleName(rs.getString(4)), rs.getString(5), (Long) rs.getObject(6), rs.getLong(7),
-                        cause(rs.getString(8), rs.getString(9)), rs.getString(10)),
+                ROW,
                 (Object) processors.toArray(String[]::new));
         return first.stream().findFirst();
     }
@@ -167,13 +167,8 @@ public class ParkedEvents {
 
     /** Removes one parked event for good: that read model never applies it. */
     public Parked evict(String id) {
-        Parked parked = jdbc.query("""
-                select dead_letter_id, processing_group, event_identifier, payload_type, aggregate_identifier,
-                       sequence_number, sequence_index, cause_type, cause_message, enqueued_at
-                from processor_dead_letter where dead_letter_id = ?""",
-                (rs, i) -> new Parked(rs.getString(1), rs.getString(2), rs.getString(3),
-                        simpleName(rs.getString(4)), rs.getString(5), (Long) rs.getObject(6), rs.getLong(7),
-                        cause(rs.getString(8), rs.getString(9)), rs.getString(10)), id)
+        Parked parked = jdbc.query(PARKED + " where dead_letter_id = ?",
+                ROW, id)
                 .stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("id: no parked event " + id));
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(parked.processor())

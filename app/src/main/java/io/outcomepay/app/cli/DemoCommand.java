@@ -89,7 +89,7 @@ public class DemoCommand extends RuntimeCommand {
         Path rejectedCsv = outDir.resolve("rejected-" + claims.getFileName());
         SettlementPrinter.writeSettlement(settled.result(), settlementCsv);
         SettlementPrinter.writeExclusions(settled.result(), exclusionsCsv);
-        writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), Integer.MAX_VALUE), rejectedCsv);
+        writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), io.outcomepay.billing.limits.Counts.LIST_LIMIT.max()), rejectedCsv);
         out().println("5. wrote " + settlementCsv + ", " + exclusionsCsv + ", " + rejectedCsv);
 
         Map<String, BigDecimal> weights = runtime.bean(io.outcomepay.analytics.baselines.BaselineCatalog.class)

@@ -276,7 +276,7 @@ class RestApiTest extends IntegrationTest {
         HttpResponse<String> badPeriod = send("POST", "/api/settlements/NOPE/2026-13", null, null);
         HttpResponse<String> notInForce = send("POST", "/api/settlements/NOPE/2026-01", null, null);
         HttpResponse<String> badYaml = send("POST", "/api/contracts", "application/yaml", "id: [");
-        HttpResponse<String> badSeed = send("GET", "/api/settlements/NOPE/2026-01/statistics?seed=abc", null, null);
+        HttpResponse<String> badSeed = send("POST", "/api/settlements/NOPE/2026-01/statistics?seed=abc", null, null);
         HttpResponse<String> badStatus = send("GET", "/api/dead-letters?status=closed", null, null);
 
         assertThat(missing.statusCode()).isEqualTo(404);

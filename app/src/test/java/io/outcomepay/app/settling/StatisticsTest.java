@@ -78,6 +78,6 @@ class StatisticsTest extends IntegrationTest {
             assertThat(s.referencePeriod()).isEqualTo("2025-12");
         });
         assertThatThrownBy(() -> operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12), 11, 5))
-                .hasMessage("resamples: at least 100, was 5");
+                .hasMessage("resamples: must be between 100 and 100000, was 5");
     }
 }

@@ -236,11 +236,18 @@ public final class ClaimCsvReader extends StreamedClaimReader {
                 + ": " + e.getMessage(), e);
     }
 
-    /** The record as CSV text, with the patient id replaced by its pseudonym. */
+    /**
+     * The record as CSV text, with the patient id replaced by its pseudonym; not kept when the
+     * record's fields do not match the header (the patient id could then be in any of them).
+     */
     private String raw(CSVRecord record) {
         List<String> values = record.toList();
         Integer patientIndex = patientColumn == null ? null : parser.getHeaderMap().get(patientColumn);
-        if (patientIndex != null && patientIndex < values.size() && !values.get(patientIndex).isBlank()) {
+        if (patientIndex == null || values.size() != headerSize) {
+            return "(not kept: its " + values.size() + " fields do not match the header's " + headerSize
+                    + ", so its patient id cannot be told apart)";
+        }
+        if (!values.get(patientIndex).isBlank()) {
             values = new java.util.ArrayList<>(values);
             String patient;
             try {
