@@ -45,6 +45,14 @@ public class ReadModelCatchUp {
         await(name -> !name.equals(OUTBOUND));
     }
 
+    /**
+     * Waits until the read models have handled every event stored so far, parked ones included (a
+     * check of the read models lists those rather than refusing to run).
+     */
+    public void awaitIncludingParked() {
+        await(name -> !name.equals(OUTBOUND), head(), Duration.ofMillis(20));
+    }
+
     /** Waits until every event stored so far was published to the outbound topic. */
     public void awaitOutbound() {
         await(OUTBOUND::equals);

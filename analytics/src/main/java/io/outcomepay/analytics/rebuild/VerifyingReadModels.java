@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.processing.ParkedEvents;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.billing.period.application.SettlingPeriod;
@@ -48,10 +49,12 @@ public class VerifyingReadModels {
     private final JdbcTemplate jdbc;
     private final SettlementReadModels readModels;
     private final ParkedEvents parkedEvents;
+    private final ReadModelCatchUp catchUp;
 
     public VerifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, SettlementReadModels readModels,
-                               ParkedEvents parkedEvents) {
+                               ParkedEvents parkedEvents, ReadModelCatchUp catchUp) {
         this.parkedEvents = parkedEvents;
+        this.catchUp = catchUp;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.readModels = readModels;
@@ -80,6 +83,8 @@ public class VerifyingReadModels {
 
     /** @param progress hears how many events were read, every 100,000 */
     public Verified verify(LongConsumer progress) {
+        // compared once the read models have handled what is stored now (a process just started may not have)
+        catchUp.awaitIncludingParked();
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         Map<String, Encounter> encounters = new HashMap<>();

@@ -135,8 +135,9 @@ public class OutcomePayConfiguration {
 
     @Bean
     public VerifyingReadModels verifyingReadModels(EventStore eventStore, JdbcTemplate jdbc, JsonMapper readModelJson,
-                                                   io.outcomepay.analytics.processing.ParkedEvents parked) {
-        return new VerifyingReadModels(eventStore, jdbc, new SettlementReadModels(jdbc, readModelJson), parked);
+                                                   io.outcomepay.analytics.processing.ParkedEvents parked,
+                                                   ReadModelCatchUp catchUp) {
+        return new VerifyingReadModels(eventStore, jdbc, new SettlementReadModels(jdbc, readModelJson), parked, catchUp);
     }
 
     @Bean
