@@ -409,9 +409,7 @@ public class EncounterFactProjection {
             + String.join(", ", COLUMNS) + " from encounter_fact_stage on conflict (encounter_id, contract_id) do update set "
             + String.join(", ", COLUMNS.subList(2, COLUMNS.size()).stream().map(c -> c + " = excluded." + c).toList());
 
-    /**
-     * One row of encounter_fact. state: 0 included, 1 not eligible, 2 excluded, 3 voided or denied (out of the settlement).
-     */
+    /** One row of encounter_fact. */
     private record Fact(PricedMonth month, YearMonth period, Encounter encounter, CasePricing.PricedLine priced) {
 
         String status() {
@@ -420,9 +418,9 @@ public class EncounterFactProjection {
                     : priced.exclusion() != null ? priced.exclusion().name().toLowerCase(Locale.ROOT) : "included";
         }
 
-        short state() {
-            return (short) (encounter.voided() || encounter.denied() ? 3 : !priced.eligible() ? 1
-                    : priced.exclusion() != null ? 2 : 0);
+        FactState state() {
+            return encounter.voided() || encounter.denied() ? FactState.OUT : !priced.eligible() ? FactState.NOT_ELIGIBLE
+                    : priced.exclusion() != null ? FactState.EXCLUDED : FactState.INCLUDED;
         }
 
         /** The row, fields in {@link #COLUMNS} order. */
@@ -432,7 +430,7 @@ public class EncounterFactProjection {
             rows.add(line.encounterId(), month.contractId(), month.monthId(), line.hospitalId(), period,
                     month.version(), month.baseline().tableId(), month.baseline().tableVersion(), line.claimId(),
                     line.dischargeDate(), line.drg(), line.dipGroup(), priced.weight(), line.allowedAmount(),
-                    encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status(), state(),
+                    encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status(), state().code(),
                     priced.adjustment(), priced.detail(), priced.baseline(), priced.actual(),
                     minor(priced.baseline(), scale), minor(priced.actual(), scale), encounter.corrections(),
                     Fingerprint.lineSha256(line));

@@ -1,6 +1,7 @@
 package io.outcomepay.analytics.settlements;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.analytics.facts.FactState;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlementSources;
 import io.outcomepay.billing.settlement.CaseBaseline;
@@ -32,6 +33,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+
+import static io.outcomepay.analytics.facts.FactState.EXCLUDED;
+import static io.outcomepay.analytics.facts.FactState.INCLUDED;
+import static io.outcomepay.analytics.facts.FactState.NOT_ELIGIBLE;
 
 /**
  * Settlement inputs as the read models hold them now, without waiting for them to catch up: the
@@ -181,15 +186,16 @@ public class SettlementReadModels implements SettlementSources {
             args.add(to);
         }
         return jdbc.query("""
-                        select hospital_id, count(*), count(*) filter (where state = 1), count(*) filter (where state = 0),
-                               count(*) filter (where state = 2),
-                               coalesce(sum(baseline_minor) filter (where state = 0), 0),
-                               coalesce(sum(actual_minor) filter (where state = 0), 0),
+                        select hospital_id, count(*), count(*) filter (where %s), count(*) filter (where %s),
+                               count(*) filter (where %s),
+                               coalesce(sum(baseline_minor) filter (where %s), 0),
+                               coalesce(sum(actual_minor) filter (where %s), 0),
                                sha256(string_agg(line_sha256, ''::bytea))
                         from (select hospital_id, state, baseline_minor, actual_minor, line_sha256 from encounter_fact
-                              where month_id = ?""" + range + """
-                         and state < 3 order by month_id, hospital_id, encounter_id) f
-                        group by hospital_id""",
+                              where month_id = ?""".formatted(NOT_ELIGIBLE.sql(), INCLUDED.sql(), EXCLUDED.sql(),
+                        INCLUDED.sql(), INCLUDED.sql()) + range + """
+                         and %s order by month_id, hospital_id, encounter_id) f
+                        group by hospital_id""".formatted(FactState.IN_THE_MONTH),
                 (rs, i) -> new HospitalSums(new PricedPeriod.HospitalTotals(rs.getString(1), rs.getInt(2),
                         HexFormat.of().formatHex(rs.getBytes(8)), rs.getInt(4), rs.getInt(5),
                         BigDecimal.valueOf(rs.getLong(6), scale), BigDecimal.valueOf(rs.getLong(7), scale)), rs.getInt(3)),
@@ -246,21 +252,21 @@ public class SettlementReadModels implements SettlementSources {
                 new PricedPeriod.HospitalTotals(h, 0, emptyDigest, 0, 0, zero, zero)));
         List<SettlementResult.Exclusion> exclusions = jdbc.query("""
                         select encounter_id::text, claim_id, hospital_id, drg, status, detail from encounter_fact
-                        where month_id = ? and state = 2""",
+                        where month_id = ? and %s""".formatted(EXCLUDED.sql()),
                 (rs, i) -> new SettlementResult.Exclusion(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), SettlementResult.ExclusionReason.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
                         rs.getString(6)), monthId);
         Map<String, Integer> adjusted = new TreeMap<>();
         jdbc.query("""
                         select adjustment, count(*) from encounter_fact
-                        where month_id = ? and adjustment is not null and state = 0
-                        group by adjustment""",
+                        where month_id = ? and adjustment is not null and %s
+                        group by adjustment""".formatted(INCLUDED.sql()),
                 rs -> {
                     adjusted.put(rs.getString(1), rs.getInt(2));
                 }, monthId);
         int patients = !request.terms().sharedSavings().dependsOnAssigned() ? 0 : jdbc.queryForObject("""
                         select count(distinct coalesce(patient_pseudonym, encounter_id::text)) from encounter_fact
-                        where month_id = ? and state = 0""", Integer.class, monthId);
+                        where month_id = ? and %s""".formatted(INCLUDED.sql()), Integer.class, monthId);
         return new PricedPeriod(counts[0], counts[1], List.copyOf(hospitals.values()), exclusions, adjusted, patients);
     }
 }

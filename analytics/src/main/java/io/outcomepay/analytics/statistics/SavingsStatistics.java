@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Is a claimed saving real? Estimates for auditors, computed from the settled encounters of a
  * period. Plain Java, no framework. Every resampling is seeded (SplittableRandom), so the same
  * encounters in the same order and the same seed give the same figures. Results are estimates, not
- * money: they are reported rounded half up to 6 decimals. Methods and formulas: README, section
+ * money: they are reported rounded half up to 6 decimals. Methods and formulas: docs/settlement.md, section
  * "Statistics for auditors".
  */
 public final class SavingsStatistics {

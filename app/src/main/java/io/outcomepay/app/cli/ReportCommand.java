@@ -13,7 +13,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a report of settled data (README: Reports): statement, the hospital monthly settlement",
+        description = {"Write a report of settled data (docs/cli.md): statement, the hospital monthly settlement",
                 "statement (every hospital of the month unless --hospital); audit, the insurer's audit pack of a",
                 "contract month (method, trace, statistics, outliers, every encounter line); vendor, a vendor's",
                 "revenue per hospital and month (--vendor, --from, --to; default the contract's vendor and --period).",

@@ -14,7 +14,7 @@ import java.time.YearMonth;
         description = {"Is the claimed saving real? For a contract month: the savings rate with a 95% bootstrap",
                 "interval and P(rate > msr); AI-assisted against other cases, stratified by group; case-mix drift",
                 "per hospital against a reference month; outliers; the groups that saved most. Seeded: the same",
-                "data, seed and resamples give the same figures (README: Statistics for auditors)."})
+                "data, seed and resamples give the same figures (docs/settlement.md: Statistics for auditors)."})
 public class StatsCommand extends RuntimeCommand {
 
     @Option(names = "--contract", required = true, paramLabel = "ID")

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.outcomepay.analytics.facts.FactState;
 
 /**
  * The data of the reports, from the read models: a contract month's latest settled revision (refused
@@ -127,8 +128,8 @@ public class ReportData {
                 select hospital_id, coalesce(drg, dip_group) as group_code, count(*),
                        coalesce(sum(baseline), 0), coalesce(sum(actual), 0)
                 from encounter_fact where month_id = (select month_id from encounter_fact_month where contract_id = ? and period = ?)
-                  and state = 0 and hospital_id = any (?)
-                group by hospital_id, group_code order by hospital_id, group_code""",
+                  and %s and hospital_id = any (?)
+                group by hospital_id, group_code order by hospital_id, group_code""".formatted(FactState.INCLUDED.sql()),
                 rs -> {
                     groups.computeIfAbsent(rs.getString(1), h -> new ArrayList<>()).add(new GroupTotal(rs.getString(2),
                             rs.getInt(3), rs.getBigDecimal(4).setScale(scale), rs.getBigDecimal(5).setScale(scale)));
@@ -156,7 +157,7 @@ public class ReportData {
         } catch (IllegalArgumentException e) {
             unavailable = e.getMessage();
         }
-        List<LineRow> outliers = jdbc.query(LINES + " and state = 2 order by hospital_id, encounter_id", line(scale),
+        List<LineRow> outliers = jdbc.query(LINES + " and " + FactState.EXCLUDED.sql() + " order by hospital_id, encounter_id", line(scale),
                 result.contractId(), result.period());
         return new AuditInput(month.revision(), result, month.contract(), statistics, unavailable, outliers,
                 month.changedSinceClose(),
@@ -191,9 +192,10 @@ public class ReportData {
         revenue.lines().stream().map(l -> l.contractId() + "|" + l.period()).distinct().forEach(month -> {
             String[] key = month.split("\\|");
             jdbc.query("""
-                    select hospital_id, count(*) filter (where state < 3), count(*) filter (where state < 3 and paid_amount is not null),
-                           coalesce(sum(paid_amount) filter (where state < 3), 0)
-                    from encounter_fact where contract_id = ? and period = ? group by hospital_id""", rs -> {
+                    select hospital_id, count(*) filter (where %1$s), count(*) filter (where %1$s and paid_amount is not null),
+                           coalesce(sum(paid_amount) filter (where %1$s), 0)
+                    from encounter_fact where contract_id = ? and period = ? group by hospital_id"""
+                    .formatted(FactState.IN_THE_MONTH), rs -> {
                 String at = month + "|" + rs.getString(1);
                 counts.put(at, new int[]{rs.getInt(2), rs.getInt(3)});
                 paid.put(at, rs.getBigDecimal(4));

@@ -75,7 +75,7 @@ public class SettlementsController {
     }
 
     /**
-     * The auditor's statistics of the month (README: Statistics for auditors); seeded, reproducible;
+     * The auditor's statistics of the month (docs/settlement.md: Statistics for auditors); seeded, reproducible;
      * stored with the month's latest revision when that revision is the settlement they come from
      * (a POST: it stores them).
      */

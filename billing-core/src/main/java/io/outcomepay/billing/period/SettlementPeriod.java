@@ -13,7 +13,7 @@ import io.outcomepay.billing.period.api.PeriodStatus;
 import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
 import io.outcomepay.billing.period.api.SettlementPeriodCommands.ApprovePeriod;
 import io.outcomepay.billing.period.api.SettlementPeriodCommands.ClosePeriod;
-import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordSettlement;
+import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordPeriodSettlement;
 import io.outcomepay.billing.settlement.SettlementResult;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -57,7 +57,7 @@ public class SettlementPeriod {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public VersionOutcome handle(RecordSettlement command) {
+    public VersionOutcome handle(RecordPeriodSettlement command) {
         requireActor(command.actor(), command.reason(), "calculate");
         String id = command.periodId();
         if (status == PeriodStatus.CLOSED) {

@@ -14,7 +14,7 @@ import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
 import io.outcomepay.billing.period.api.SettlementPeriodCommands.ApprovePeriod;
 import io.outcomepay.billing.period.api.SettlementPeriodCommands.ClosePeriod;
-import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordSettlement;
+import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordPeriodSettlement;
 import io.outcomepay.billing.settlement.SettlementResult;
 import io.outcomepay.billing.settlement.Settlements;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -36,8 +36,8 @@ class SettlementPeriodTest {
         return Settlements.request(Settlements.firstDollar()).encounter("H001", "193", allowed).settle();
     }
 
-    private static RecordSettlement calculate(String allowed, String actor) {
-        return new RecordSettlement(ID, result(allowed), "INS", List.of(), actor, "month-end run");
+    private static RecordPeriodSettlement calculate(String allowed, String actor) {
+        return new RecordPeriodSettlement(ID, result(allowed), "INS", List.of(), actor, "month-end run");
     }
 
     private static PeriodSettled settled(int revision, String allowed, String actor, String previousHash) {
@@ -123,7 +123,7 @@ class SettlementPeriodTest {
         fixture.given(FIRST).when(new ClosePeriod(ID, "controller", "too early", List.of()))
                 .expectException(PeriodRefused.class)
                 .expectExceptionMessage("C-TEST@2026-01 is calculated: a month is approved before it is closed");
-        fixture.given(FIRST).when(new RecordSettlement(ID, result("8000.00"), "INS", List.of(), " ", "no one"))
+        fixture.given(FIRST).when(new RecordPeriodSettlement(ID, result("8000.00"), "INS", List.of(), " ", "no one"))
                 .expectException(PeriodRefused.class).expectExceptionMessage("actor: who does it is required to calculate a month");
         fixture.given(FIRST).when(new ApprovePeriod(ID, "checker", " "))
                 .expectException(PeriodRefused.class).expectExceptionMessage("reason: why is required to approve a month");
@@ -138,7 +138,7 @@ class SettlementPeriodTest {
                 List.of(new Obligation("INS", "H001", new BigDecimal("-30.00"))));
         PeriodSettled withAdjustment = new PeriodSettled(ID, 2, result("8000.00"), "INS", List.of(adjustment), "maker",
                 "late correction", AFTER_FIRST);
-        fixture.given(FIRST).when(new RecordSettlement(ID, result("8000.00"), "INS", List.of(adjustment), "maker",
+        fixture.given(FIRST).when(new RecordPeriodSettlement(ID, result("8000.00"), "INS", List.of(adjustment), "maker",
                         "late correction"))
                 .expectEvents(withAdjustment);
         fixture.given(FIRST, withAdjustment).when(new ApprovePeriod(ID, "checker", "ok"))

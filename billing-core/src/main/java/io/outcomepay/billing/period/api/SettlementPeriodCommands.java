@@ -15,9 +15,9 @@ public final class SettlementPeriodCommands {
      * Records a calculation; one with the fingerprint and adjustments of the latest recorded one
      * changes nothing. Refused once the month is approved or closed.
      */
-    public record RecordSettlement(@TargetAggregateIdentifier String periodId, SettlementResult result, String insurer,
+    public record RecordPeriodSettlement(@TargetAggregateIdentifier String periodId, SettlementResult result, String insurer,
                                    List<PriorPeriodAdjustment> adjustments, String actor, String reason) {
-        public RecordSettlement {
+        public RecordPeriodSettlement {
             adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
         }
     }

@@ -5,7 +5,7 @@ import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.SettlementPeriodId;
 import io.outcomepay.billing.period.api.PeriodRefused;
 import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
-import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordSettlement;
+import io.outcomepay.billing.period.api.SettlementPeriodCommands.RecordPeriodSettlement;
 import io.outcomepay.billing.settlement.CaseBaseline;
 import io.outcomepay.billing.settlement.SettlementEngine;
 import io.outcomepay.billing.settlement.SettlementRequest;
@@ -72,7 +72,7 @@ public class SettlingPeriod {
                 ? PriorPeriodAdjustments.of(months, closed -> calculate(contractId, closed.period(),
                 closed.latest().result().qualityScore(), pricing))
                 : List.of();
-        VersionOutcome recorded = commands.sendAndWait(new RecordSettlement(SettlementPeriodId.of(contractId, period),
+        VersionOutcome recorded = commands.sendAndWait(new RecordPeriodSettlement(SettlementPeriodId.of(contractId, period),
                 result, insurer, adjustments, actor, reason));
         return new Settled(result, recorded.version(), recorded.changed(), adjustments);
     }
