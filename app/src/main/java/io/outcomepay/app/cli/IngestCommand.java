@@ -77,8 +77,8 @@ public class IngestCommand extends RuntimeCommand {
 
     private static boolean isRemittance(Path file) {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return io.outcomepay.claims.x12.RemittancePayments.isRemittance(
-                    in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES));
+            return io.outcomepay.claims.intake.ClaimFormat.sniff(
+                    in.readNBytes(io.outcomepay.claims.intake.ClaimFormat.DETECTION_BYTES)).isRemittance();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
         }

@@ -127,7 +127,7 @@ public class KafkaIntakeService {
         try {
             offset = Long.parseLong(header(message, IntakeTopics.OFFSET_HEADER, "0"));
             String formatName = header(message, IntakeTopics.FORMAT_HEADER, null);
-            ClaimFormat format = formatName == null ? ClaimFormat.detect(message.value()) : ClaimFormat.named(formatName);
+            ClaimFormat format = formatName == null ? ClaimFormat.sniff(message.value()).format() : ClaimFormat.named(formatName);
             long before = tally.claims().read();
             IngestReport report = operations.ingest(format, source, new ByteArrayInputStream(message.value()), offset,
                     new IngestingClaims.Listener() {

@@ -151,18 +151,11 @@ public class MonthlyClose {
      * id, goes to the dead letters with its line and field; the other rows still land.
      */
     public PaymentsImported importPayments(String source, InputStream stream) {
-        try {
-            BufferedInputStream in = new BufferedInputStream(stream, ClaimFormat.DETECTION_BYTES);
-            in.mark(ClaimFormat.DETECTION_BYTES);
-            byte[] start = in.readNBytes(ClaimFormat.DETECTION_BYTES);
-            in.reset();
-            if (RemittancePayments.isRemittance(start)) {
-                return record(source, RemittancePayments.read(source, in));
-            }
-            return record(source, PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
+        BufferedInputStream in = new BufferedInputStream(stream, ClaimFormat.DETECTION_BYTES);
+        if (ClaimFormat.sniff(in).isRemittance()) {
+            return record(source, RemittancePayments.read(source, in));
         }
+        return record(source, PaymentCsv.read(source, new InputStreamReader(in, StandardCharsets.UTF_8)));
     }
 
     private PaymentsImported record(String source, PaymentCsv.Read read) {

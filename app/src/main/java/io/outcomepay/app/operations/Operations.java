@@ -87,7 +87,7 @@ public class Operations {
         // One stream: its first bytes tell the format, then the reader reads it from the start.
         try (java.io.BufferedInputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file),
                 ClaimFormat.DETECTION_BYTES);
-             ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.detect(peek(in)),
+             ClaimReader reader = reader(publishedCodes(), pseudonymizer, ClaimFormat.sniff(in).format(),
                      file.getFileName().toString(), in, java.nio.file.Files.size(file))) {
             return counted(ingesting.ingest(reader, listener));
         } catch (java.io.IOException e) {
@@ -148,7 +148,7 @@ public class Operations {
             case FHIR -> FhirClaimReader.of(source, stream, totalBytes, knownDrgs::contains, pseudonymizer);
             case X12 -> {
                 java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream, ClaimFormat.DETECTION_BYTES);
-                String transaction = ClaimFormat.x12Transaction(peek(in));
+                String transaction = ClaimFormat.sniff(in).transaction();
                 yield switch (transaction) {
                     case "835" -> RemittanceReader.of(source, in, totalBytes);
                     case "837" -> InstitutionalClaimReader.of(source, in, totalBytes, knownDrgs::contains, pseudonymizer);
@@ -157,17 +157,6 @@ public class Operations {
                 };
             }
         };
-    }
-
-    private static byte[] peek(java.io.BufferedInputStream in) {
-        try {
-            in.mark(ClaimFormat.DETECTION_BYTES);
-            byte[] start = in.readNBytes(ClaimFormat.DETECTION_BYTES);
-            in.reset();
-            return start;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public IngestReport ingestCsv(String sourceName, InputStream in, IngestingClaims.Listener listener) {

@@ -16,7 +16,7 @@ public enum ClaimFormat {
     /** How many first bytes {@link #detect} needs at most. */
     public static final int DETECTION_BYTES = 4096;
 
-    public static ClaimFormat detect(byte[] start) {
+    private static ClaimFormat detect(byte[] start) {
         String text = new String(start, StandardCharsets.ISO_8859_1);
         if (text.startsWith("ISA")) {
             return X12;
@@ -32,13 +32,39 @@ public enum ClaimFormat {
     }
 
     /** The X12 transaction set (ST01, e.g. "837") in the first bytes of an interchange, or "unknown". */
-    public static String x12Transaction(byte[] start) {
+    private static String x12Transaction(byte[] start) {
         String text = new String(start, StandardCharsets.ISO_8859_1);
         if (text.length() < 4) {
             return "unknown";
         }
         Matcher st = Pattern.compile("(?:^|[^A-Z0-9])ST" + Pattern.quote(text.substring(3, 4)) + "(\\d{3})").matcher(text);
         return st.find() ? st.group(1) : "unknown";
+    }
+
+    /** What a payload's first bytes say: its family and, for X12, its transaction set (ST01: "837", "835"). */
+    public record Sniffed(ClaimFormat format, String transaction, byte[] start) {
+        /** An X12 835: claims' remittances and the payments they state. */
+        public boolean isRemittance() {
+            return format == X12 && "835".equals(transaction);
+        }
+    }
+
+    /** The one sniffer of payloads: what the first {@link #DETECTION_BYTES} bytes say. */
+    public static Sniffed sniff(byte[] start) {
+        ClaimFormat format = detect(start);
+        return new Sniffed(format, format == X12 ? x12Transaction(start) : null, start);
+    }
+
+    /** Sniffs a stream's first bytes and puts them back: the stream is read from its start afterwards. */
+    public static Sniffed sniff(java.io.BufferedInputStream in) {
+        try {
+            in.mark(DETECTION_BYTES);
+            byte[] start = in.readNBytes(DETECTION_BYTES);
+            in.reset();
+            return sniff(start);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The format named by a header value (csv, x12, fhir; any case). */

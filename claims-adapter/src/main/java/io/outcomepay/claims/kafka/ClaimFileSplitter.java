@@ -54,15 +54,13 @@ public final class ClaimFileSplitter implements Iterator<ClaimMessage>, AutoClos
         this.recordsPerMessage = recordsPerMessage;
         this.maxMessageBytes = maxMessageBytes;
         try {
-            this.in.mark(ClaimFormat.DETECTION_BYTES);
-            byte[] start = this.in.readNBytes(ClaimFormat.DETECTION_BYTES);
-            this.in.reset();
-            this.format = ClaimFormat.detect(start);
+            ClaimFormat.Sniffed sniffed = ClaimFormat.sniff(this.in);
+            this.format = sniffed.format();
             if (format == ClaimFormat.FHIR) {
-                fhirDocument = !firstLineIsWholeResource(start);
+                fhirDocument = !firstLineIsWholeResource(sniffed.start());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read " + source, e.getCause());
         }
     }
 

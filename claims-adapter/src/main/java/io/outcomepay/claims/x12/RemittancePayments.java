@@ -32,11 +32,6 @@ public final class RemittancePayments {
     private RemittancePayments() {
     }
 
-    /** Whether a file's first bytes (ClaimFormat.DETECTION_BYTES of them) open an X12 835. */
-    public static boolean isRemittance(byte[] start) {
-        return ClaimFormat.detect(start) == ClaimFormat.X12 && "835".equals(ClaimFormat.x12Transaction(start));
-    }
-
     public static PaymentCsv.Read read(String source, InputStream in) {
         List<PaymentCsv.Row> payments = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();

@@ -174,7 +174,7 @@ class ClaimFileSplitterTest {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                yield ClaimFormat.x12Transaction(all).equals("835")
+                yield "835".equals(ClaimFormat.sniff(all).transaction())
                         ? RemittanceReader.of(source, new ByteArrayInputStream(all))
                         : InstitutionalClaimReader.of(source, new ByteArrayInputStream(all), -1, DRGS::contains, PSEUDONYMS);
             }

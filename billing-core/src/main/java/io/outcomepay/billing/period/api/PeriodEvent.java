@@ -1,7 +1,7 @@
 package io.outcomepay.billing.period.api;
 
-/** An event of a contract month's audit chain. */
-public interface PeriodEvent {
+/** The events of the SettlementPeriod aggregate, each a link of the contract month's audit chain. */
+public sealed interface PeriodEvent permits PeriodSettled, PeriodApproved, PeriodClosed {
 
     String periodId();
 

@@ -5,11 +5,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Messages of the AiUsage aggregate: a vendor's report that its AI assisted an encounter. */
-public final class AiUsage {
+/**
+ * Messages of the AiUsage aggregate: a vendor's report that its AI assisted an encounter. Its
+ * events are this sealed interface's records (one so far).
+ */
+public sealed interface AiUsage permits AiUsage.AiUsageRecorded {
 
-    private AiUsage() {
-    }
+    String eventId();
 
     /**
      * One usage event as the vendor sent it. The encounter is named by the hospital and either the
@@ -44,6 +46,6 @@ public final class AiUsage {
         }
     }
 
-    public record AiUsageRecorded(String eventId, Details details) {
+    record AiUsageRecorded(String eventId, Details details) implements AiUsage {
     }
 }
