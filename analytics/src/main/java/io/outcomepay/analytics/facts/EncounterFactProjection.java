@@ -11,6 +11,7 @@ import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.settlements.SettlementReadModels;
 import io.outcomepay.analytics.usage.AiUsageProjection;
 import io.outcomepay.billing.baseline.api.BaselineTablePublished;
+import io.outcomepay.billing.contract.ContractInForce;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.contract.api.ContractEvent;
 import io.outcomepay.billing.encounter.EncounterId;
@@ -329,12 +330,9 @@ public class EncounterFactProjection {
             });
         }
 
-        /** As settlement reads it: the version with the latest effective date on or before the day, if still in force. */
+        /** As settlement reads it ({@link ContractInForce}). */
         private Optional<ContractRow> inForce(String contractId, LocalDate day) {
-            return versions.getOrDefault(contractId, List.of()).stream()
-                    .filter(r -> !r.definition().effectiveFrom().isAfter(day))
-                    .reduce((a, b) -> b)
-                    .filter(r -> r.definition().inForceOn(day));
+            return ContractInForce.on(day, versions.getOrDefault(contractId, List.of()), ContractRow::definition);
         }
     }
 

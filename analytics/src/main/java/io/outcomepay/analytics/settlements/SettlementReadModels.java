@@ -2,6 +2,7 @@ package io.outcomepay.analytics.settlements;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.facts.FactState;
+import io.outcomepay.billing.contract.ContractInForce;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlementSources;
 import io.outcomepay.billing.settlement.CaseBaseline;
@@ -82,15 +83,13 @@ public class SettlementReadModels implements SettlementSources {
         };
     }
 
-    /** The version with the latest effective date on or before the day, if that version is still in force. */
+    /** The version in force on the day ({@link ContractInForce}), of the contract's versions as projected. */
     @Override
     public Optional<SettlementSources.ContractVersion> contractInForce(String contractId, LocalDate day) {
-        return jdbc.query("""
-                        select version, definition from contract_version_view
-                        where contract_id = ? and effective_from <= ? order by version desc limit 1""",
+        return ContractInForce.on(day, jdbc.query("""
+                        select version, definition from contract_version_view where contract_id = ? order by version""",
                         (rs, i) -> new SettlementSources.ContractVersion(rs.getInt(1), json.readValue(rs.getString(2), ContractDefinition.class)),
-                        contractId, Date.valueOf(day))
-                .stream().filter(v -> v.definition().inForceOn(day)).findFirst();
+                        contractId), SettlementSources.ContractVersion::definition);
     }
 
     @Override
