@@ -122,4 +122,19 @@ class ContractYamlTest {
         assertThat(preset.terms().minimumSavingsRateTable()).isEqualTo("mssp-msr-table");
         assertThat(preset.terms().withhold()).isEqualByComparingTo("0.02");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aYamlAliasBombIsRefusedWithoutExpandingIt() {
+        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            String previous = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, previous)))
+                    .append("]\n");
+        }
+        bomb.append("id: *j\n");
+
+        assertThatThrownBy(() -> ContractYaml.read(new ByteArrayInputStream(bomb.toString().getBytes(StandardCharsets.UTF_8)),
+                "bomb.yaml")).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bomb.yaml: ");
+    }
 }
