@@ -30,6 +30,8 @@ public final class Limits {
     public static final int MAX_ADJUSTMENTS = 99;
     /** Characters of one CSV record (a claim is a few hundred): an unclosed quote ends there. */
     public static final int MAX_CSV_RECORD_CHARS = 1 << 20;
+    /** Characters of one FHIR resource or document (a Bundle); larger sets come as NDJSON, a resource a line. */
+    public static final int MAX_FHIR_DOCUMENT_CHARS = 32 << 20;
 
     private Limits() {
     }

@@ -2,6 +2,7 @@ package io.outcomepay.claims.fhir;
 
 import io.outcomepay.billing.limits.Decimals;
 import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.claims.intake.BoundedLines;
 import io.outcomepay.billing.limits.Limits;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -29,7 +30,6 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -62,7 +62,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
     private static final FhirContextHolder CONTEXT = new FhirContextHolder();
     private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
 
-    private final BufferedReader lines;
+    private final BoundedLines lines;
     private final Predicate<String> knownDrg;
     private final Pseudonymizer pseudonymizer;
     private final IParser parser;
@@ -73,7 +73,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
     private FhirClaimReader(String sourceName, InputStream in, long totalBytes, Predicate<String> knownDrg,
                             Pseudonymizer pseudonymizer) {
         super(sourceName, in, totalBytes);
-        this.lines = new BufferedReader(new InputStreamReader(input(), StandardCharsets.UTF_8));
+        this.lines = new BoundedLines(new InputStreamReader(input(), StandardCharsets.UTF_8), Limits.MAX_FHIR_DOCUMENT_CHARS);
         this.knownDrg = knownDrg;
         this.pseudonymizer = pseudonymizer;
         // An invalid primitive (say meta.lastUpdated) does not sink the claim; the fields settlement
@@ -130,6 +130,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
      * whole document (a pretty-printed resource or Bundle).
      */
     private void readMore() {
+        long start = line + 1;
         try {
             String text = lines.readLine();
             if (text == null) {
@@ -140,19 +141,27 @@ public final class FhirClaimReader extends StreamedClaimReader {
             if (text.isBlank()) {
                 return;
             }
-            long start = line;
             String document = text;
             if (!looksComplete(text)) {
                 StringBuilder whole = new StringBuilder(text).append('\n');
                 String more;
                 while ((more = lines.readLine()) != null) {
                     line++;
+                    if (whole.length() + more.length() >= Limits.MAX_FHIR_DOCUMENT_CHARS) {
+                        throw new BoundedLines.LineTooLong(line, Limits.MAX_FHIR_DOCUMENT_CHARS);
+                    }
                     whole.append(more).append('\n');
                 }
                 document = whole.toString();
                 finished = true;
             }
             resource(document, start);
+        } catch (BoundedLines.LineTooLong tooLong) {
+            // nothing of it is read (nor kept: it may hold raw patient ids); a document ends the file
+            line = Math.max(line, tooLong.line());
+            ready.add(new Rejection(sourceName(), start, "resource", "is longer than " + Limits.MAX_FHIR_DOCUMENT_CHARS
+                    + " characters: send large sets as NDJSON, one resource per line",
+                    "unread resource at " + sourceName() + ":" + start));
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName() + ": " + e.getMessage(), e);
         }

@@ -88,4 +88,26 @@ class FhirClaimReaderTest {
         NormalizedClaim.Void cancelled = (NormalizedClaim.Void) items.get(3);
         assertThat(cancelled.originalClaimId()).isEqualTo("E2");
     }
+
+    @Test
+    void anNdjsonLineOverTheBoundIsRejectedUnreadAndTheNextLinesAreRead(@TempDir Path dir) throws Exception {
+        String eob = """
+                {"resourceType":"ExplanationOfBenefit","id":"%s","status":"active",\
+                "identifier":[{"type":{"coding":[{"code":"uc"}]},"value":"%s"}],\
+                "provider":{"identifier":{"system":"http://hl7.org/fhir/sid/us-npi","value":"1234567893"}},\
+                "patient":{"reference":"Patient/P-RAW-9"},"billablePeriod":{"start":"2026-01-02","end":"2026-01-06"},\
+                "supportingInfo":[{"sequence":1,"category":{"coding":[{"code":"drg"}]},"code":{"coding":[{"code":"193"}]}}],\
+                "total":[{"category":{"coding":[{"code":"submitted"}]},"amount":{"value":12000.00,"currency":"USD"}}]}""";
+        String huge = eob.formatted("b", "B" + "x".repeat(io.outcomepay.billing.limits.Limits.MAX_FHIR_DOCUMENT_CHARS));
+        Path file = Files.writeString(dir.resolve("huge.ndjson"), eob.formatted("a", "A1") + "\n" + huge + "\n"
+                + eob.formatted("c", "C1") + "\n");
+
+        List<IntakeItem> items = read(file);
+
+        assertThat(items).hasSize(3);
+        assertThat(((NormalizedClaim.Original) items.get(0)).claim().claimId()).isEqualTo("A1");
+        assertThat(((Rejection) items.get(1)).line()).isEqualTo(2);
+        assertThat(((Rejection) items.get(1)).reason()).startsWith("is longer than 33554432 characters");
+        assertThat(((NormalizedClaim.Original) items.get(2)).source().record()).isEqualTo(3);
+    }
 }
