@@ -1,9 +1,9 @@
 -- Read-model columns hold everything the limits at the door let in (Limit, docs/limits.md):
--- DIP group codes up to 64 characters in baseline tables, CHS-DRG codes (e.g. GB13) beside MS-DRGs.
+-- DIP group codes up to 64 characters in baseline tables, DRG codes of other systems (GB13, 01M01C) beside MS-DRGs.
 alter table baseline_entry_view alter column code type varchar(64);
 drop view encounter_group_totals;
-alter table encounter_view alter column drg type varchar(6);
-alter table encounter_fact alter column drg type varchar(6);
+alter table encounter_view alter column drg type varchar(8);
+alter table encounter_fact alter column drg type varchar(8);
 create view encounter_group_totals as
 select contract_id, hospital_id, period, coalesce(drg, dip_group) as group_code,
        count(*) filter (where state < 3)                       as encounters,

@@ -25,12 +25,15 @@ public enum Limit {
     PAYMENT_REFERENCE(128, Shape.IDENTIFIER),
     /** The patient's id as a file sends it, before it is pseudonymized (an error never shows it). */
     PATIENT_ID(128, Shape.IDENTIFIER),
-    /** MS-DRG (3 digits) or CHS-DRG (2 letters and up to 4 letters or digits, e.g. GB13). */
-    DRG(6, Shape.DRG),
-    /** A DIP group: diagnosis with procedures, e.g. N18.500:51.3523#01, I63.9:99.1001+88.4101, 中文 names. */
-    DIP_GROUP(64, Shape.DIP),
-    /** ICD-10 (CM or the Chinese national version), e.g. I21.4, N18.500x001. */
-    ICD10(16, Shape.ICD10),
+    /** MS-DRG (3 digits), CHS-DRG (e.g. GB13), G-DRG (A01A), NordDRG (01M01C) and the like. */
+    DRG(8, Shape.CODE),
+    /**
+     * A DIP group: a diagnosis with procedures or a treatment, e.g. N18.500:51.3523#01,
+     * I63.9:99.1001+88.4101, C34.9:保守治疗 (codes vary by region: any printable text).
+     */
+    DIP_GROUP(64, Shape.IDENTIFIER),
+    /** A diagnosis code: ICD-10 (CM, the Chinese national version), e.g. I21.4, N18.500x001, A17.0†. */
+    ICD10(16, Shape.IDENTIFIER),
     /** ISO 4217 currency code. */
     CURRENCY(3, Shape.CURRENCY),
     /** AI service and model names, a usage event's kind. */
@@ -107,12 +110,8 @@ public enum Limit {
                 Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*")),
         UUID("a UUID like 3f2b8c9e-1d2a-3b4c-8d5e-6f7a8b9c0d1e",
                 Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")),
-        DRG("an MS-DRG (3 digits) or a CHS-DRG code (2 capital letters and 1 to 4 capital letters or digits)",
-                Pattern.compile("[0-9]{3}|[A-Z]{2}[0-9A-Z]{1,4}")),
-        DIP("a DIP group code (letters of any script, digits and . : + # _ - /)",
-                Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.:+#_/-]*")),
-        ICD10("an ICD-10 code (a letter, 2 digits or letters, then up to 9 letters, digits, + or *, optionally after a '.')",
-                Pattern.compile("[A-Za-z][0-9][0-9A-Za-z](\\.?[0-9A-Za-z+*]{1,9})?")),
+        CODE("a code of letters and digits (with '.' or '-' inside)",
+                Pattern.compile("[0-9A-Za-z]([0-9A-Za-z.-]*[0-9A-Za-z])?")),
         CURRENCY("an ISO 4217 currency code", Pattern.compile("[A-Z]{3}")),
         TEXT("text without control characters other than tab and line breaks", null);
 
