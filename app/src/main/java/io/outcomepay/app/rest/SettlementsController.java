@@ -55,20 +55,30 @@ public class SettlementsController {
         return close.calculate(contractId, Months.parse("period:", period), qualityScore, user.getName(), reason);
     }
 
+    /** A recorded revision of the month as the API shows it (the event it was recorded by stays inside). */
+    public record Revision(String periodId, int revision, io.outcomepay.billing.settlement.SettlementResult result,
+                           String insurer, List<io.outcomepay.billing.period.api.PriorPeriodAdjustment> adjustments,
+                           String actor, String reason, String previousHash) {
+        static Revision of(PeriodSettled settled) {
+            return new Revision(settled.periodId(), settled.revision(), settled.result(), settled.insurer(),
+                    settled.adjustments(), settled.actor(), settled.reason(), settled.previousHash());
+        }
+    }
+
     /** Every recorded revision, oldest first. */
     @GetMapping
-    public List<PeriodSettled> revisions(@PathVariable String contractId, @PathVariable String period) {
+    public List<Revision> revisions(@PathVariable String contractId, @PathVariable String period) {
         List<PeriodSettled> revisions = history.revisions(contractId, Months.parse("period:", period));
         if (revisions.isEmpty()) {
             throw new ApiErrors.NotFound(contractId + " " + period + " has not been settled");
         }
-        return revisions;
+        return revisions.stream().map(Revision::of).toList();
     }
 
     /** The latest revision as the settlement CSV (one row per hospital and a TOTAL row). */
     @GetMapping(path = "/csv", produces = "text/csv")
     public String csv(@PathVariable String contractId, @PathVariable String period) {
-        List<PeriodSettled> revisions = revisions(contractId, period);
+        List<Revision> revisions = revisions(contractId, period);
         StringWriter out = new StringWriter();
         SettlementCsv.write(revisions.get(revisions.size() - 1).result(), out);
         return out.toString();

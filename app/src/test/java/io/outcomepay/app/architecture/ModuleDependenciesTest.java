@@ -36,4 +36,32 @@ class ModuleDependenciesTest {
                         "jakarta.persistence..", "org.hibernate..")
                 .check(all);
     }
+
+    @Test
+    void theRestApiIsAThinAdapterThatSpeaksApiRecordsNeverDomainEvents() {
+        noClasses().that().resideInAPackage("io.outcomepay.app.rest..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.commandhandling.gateway.CommandGateway")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .check(all);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that().areDeclaredInClassesThat().resideInAPackage("io.outcomepay.app.rest..").and().arePublic()
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                        "not return a domain event") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod method,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        String returned = method.getReturnType().getName();
+                        boolean event = method.getReturnType().getAllInvolvedRawTypes().stream()
+                                .anyMatch(t -> t.getAllRawInterfaces().stream().anyMatch(i -> i.reflect().isSealed()
+                                        && i.getPackageName().startsWith("io.outcomepay.billing.")
+                                        && i.getPackageName().endsWith(".api")));
+                        if (event) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                                    method.getFullName() + " returns a domain event (" + returned + ")"));
+                        }
+                    }
+                })
+                .check(all);
+    }
 }
