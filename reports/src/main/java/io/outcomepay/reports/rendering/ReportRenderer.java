@@ -58,26 +58,37 @@ public final class ReportRenderer {
         this.scratch = scratch;
     }
 
-    /** Writes the report into the directory; CSV writes one file per section. @return the files written */
+    /**
+     * Writes the report into the directory; CSV writes one file per section. Files written before
+     * from the same inputs, and unchanged since, are kept as they are. @return the files
+     */
     public List<Path> render(ReportDocument document, ReportFormat format, Language language, Path directory) {
         try {
             Files.createDirectories(directory);
             List<Path> written = new ArrayList<>();
             if (format == ReportFormat.CSV) {
-                for (Section<?> section : document.sections()) {
-                    Path file = directory.resolve(document.fileName() + "-" + language.code() + "-" + section.name() + ".csv");
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        writeCsv(section, out);
-                    }
-                    written.add(file);
-                }
+                document.sections().forEach(section -> written.add(
+                        directory.resolve(document.fileName() + "-" + language.code() + "-" + section.name() + ".csv")));
+            } else {
+                written.add(directory.resolve(document.fileName() + "-" + language.code() + "." + format.extension()));
+            }
+            // the same inputs gave these files already: they are not rendered again (RenderedFiles)
+            String key = RenderedFiles.key(document, format, language);
+            if (RenderedFiles.unchanged(directory, written, key)) {
                 return written;
             }
-            Path file = directory.resolve(document.fileName() + "-" + language.code() + "." + format.extension());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                write(document, format, language, out);
+            if (format == ReportFormat.CSV) {
+                for (int i = 0; i < written.size(); i++) {
+                    try (OutputStream out = Files.newOutputStream(written.get(i))) {
+                        writeCsv(document.sections().get(i), out);
+                    }
+                }
+            } else {
+                try (OutputStream out = Files.newOutputStream(written.get(0))) {
+                    write(document, format, language, out);
+                }
             }
-            written.add(file);
+            RenderedFiles.remember(directory, written, key);
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + directory, e);

@@ -137,6 +137,29 @@ class ReportRendererTest {
         assertThat(Files.readAllLines(files.get(1))).hasSize(121).contains("E-7,C-7,H002,p7,193,1.2345,8024.25,7.50,included,");
     }
 
+    @Test
+    void aReportAlreadyWrittenFromTheSameInputsIsNotRenderedAgainButAChangedInputOrFileIs() throws Exception {
+        Path dir = scratch.resolve("again");
+        ReportRenderer renderer = new ReportRenderer(templates, scratch);
+        Path pdf = renderer.render(document(Language.EN), ReportFormat.PDF, Language.EN, dir).get(0);
+        byte[] first = Files.readAllBytes(pdf);
+        java.nio.file.attribute.FileTime written = java.nio.file.attribute.FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(pdf, written);
+
+        renderer.render(document(Language.EN), ReportFormat.PDF, Language.EN, dir);
+        assertThat(Files.getLastModifiedTime(pdf)).as("same inputs: kept as written").isEqualTo(written);
+
+        ReportDocument changed = new ReportDocument("test-report", "other title", "contract X · 2026-01",
+                document(Language.EN).fingerprint(), LocalDate.of(2026, 1, 31), document(Language.EN).sections());
+        renderer.render(changed, ReportFormat.PDF, Language.EN, dir);
+        assertThat(Files.getLastModifiedTime(pdf)).as("another input: rendered again").isNotEqualTo(written);
+        assertThat(Files.readAllBytes(pdf)).isNotEqualTo(first);
+
+        Files.write(pdf, new byte[]{1, 2, 3});
+        renderer.render(document(Language.EN), ReportFormat.PDF, Language.EN, dir);
+        assertThat(Files.readAllBytes(pdf)).as("a file changed since: rendered again").isEqualTo(first);
+    }
+
     /** The first numeric or text cell after the one holding the label, in the label's row. */
     private static Cell cellRightOf(Sheet sheet, String label) {
         for (Row row : sheet) {
