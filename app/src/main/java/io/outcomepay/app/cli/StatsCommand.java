@@ -1,10 +1,10 @@
 package io.outcomepay.app.cli;
 
+import io.outcomepay.analytics.auditing.ComputingStatistics;
 import io.outcomepay.app.operations.Months;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Operations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +36,8 @@ public class StatsCommand extends RuntimeCommand {
     int run(OutcomePayRuntime runtime) {
         YearMonth month = Months.parse("--period", period);
         YearMonth reference = referencePeriod == null ? month.minusMonths(1) : Months.parse("--reference-period", referencePeriod);
-        Operations.ComputedStatistics computed = runtime.bean(Operations.class).statistics(contractId, month, reference,
-                seed, resamples);
+        ComputingStatistics.Computed computed = runtime.bean(ComputingStatistics.class)
+                .compute(new ComputingStatistics.Compute(contractId, month, reference, seed, resamples));
         PeriodStatistics stats = computed.statistics();
         SavingsStatistics.SavingsRate rate = stats.savingsRate();
         out().printf("%s %s (seed %d, %d resamples)%n", stats.contractId(), stats.period(), seed, resamples);

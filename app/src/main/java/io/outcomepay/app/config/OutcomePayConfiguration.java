@@ -67,6 +67,12 @@ public class OutcomePayConfiguration {
 
     /** Report templates, each compiled from the classpath when first used. */
     @Bean
+    public io.outcomepay.analytics.auditing.ComputingStatistics computingStatistics(SettlingPeriod settling,
+            io.outcomepay.analytics.auditing.StoredStatistics stored) {
+        return new io.outcomepay.analytics.auditing.ComputingStatistics(settling, stored);
+    }
+
+    @Bean
     public io.outcomepay.reports.rendering.ReportTemplates reportTemplates() {
         return new io.outcomepay.reports.rendering.ReportTemplates();
     }
@@ -77,13 +83,14 @@ public class OutcomePayConfiguration {
                                                           SettlementHistory history, ContractCatalog contracts,
                                                           io.outcomepay.analytics.auditing.StoredStatistics stored,
                                                           io.outcomepay.app.operations.Operations operations,
+                                                          io.outcomepay.analytics.auditing.ComputingStatistics computing,
                                                           VendorRevenue vendorRevenue, ReadModelCatchUp catchUp,
                                                           PlatformTransactionManager transactions,
                                                           io.outcomepay.billing.period.application.PeriodRecords periods) {
         // not read-only: an audit pack stores the statistics it computes, as `stats` does
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         return new io.outcomepay.app.reporting.Reporting(
-                new io.outcomepay.app.reporting.ReportData(jdbc, history, contracts, stored, operations, vendorRevenue,
+                new io.outcomepay.app.reporting.ReportData(jdbc, history, contracts, stored, operations, computing, vendorRevenue,
                         catchUp, periods),
                 new io.outcomepay.reports.rendering.ReportRenderer(templates, properties.home().resolve("tmp")),
                 transaction);

@@ -60,12 +60,12 @@ public class MonthlyClose {
     private final CommandGateway commands;
     private final DeadLetters deadLetters;
     private final Clock clock;
-    private final Operations operations;
+    private final io.outcomepay.analytics.auditing.ComputingStatistics statistics;
 
     public MonthlyClose(SettlingPeriod settling, ClosingPeriod closing, PeriodRecords periods, LedgerQueries ledger,
                         VerifyingAuditChain audit, CommandGateway commands, DeadLetters deadLetters, Clock clock,
-                        Operations operations) {
-        this.operations = operations;
+                        io.outcomepay.analytics.auditing.ComputingStatistics statistics) {
+        this.statistics = statistics;
         this.settling = settling;
         this.closing = closing;
         this.periods = periods;
@@ -92,7 +92,8 @@ public class MonthlyClose {
      */
     public ClosingPeriod.Closed close(String contractId, YearMonth period, String actor, String reason) {
         try {
-            operations.statistics(contractId, period, period.minusMonths(1), ReportData.SEED, ReportData.RESAMPLES);
+            statistics.compute(new io.outcomepay.analytics.auditing.ComputingStatistics.Compute(contractId, period,
+                    period.minusMonths(1), ReportData.SEED, ReportData.RESAMPLES));
         } catch (IllegalArgumentException | SettlingPeriod.SettlementRefused unavailable) {
             // no statistics for this month (the audit pack says why); the close does not depend on them
         }

@@ -51,14 +51,11 @@ public class Operations {
     private final SettlingPeriod settling;
     private final DeadLetters deadLetters;
     private final io.outcomepay.app.metrics.IntakeMetrics metrics;
-    private final io.outcomepay.analytics.auditing.StoredStatistics storedStatistics;
     private final tools.jackson.databind.json.JsonMapper usageJson = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public Operations(IngestingClaims ingesting, BaselineCatalog baselines, Pseudonymizer pseudonymizer,
                       ReadModelCatchUp catchUp, CommandGateway commands, SettlingPeriod settling,
-                      DeadLetters deadLetters, io.outcomepay.app.metrics.IntakeMetrics metrics,
-                      io.outcomepay.analytics.auditing.StoredStatistics storedStatistics) {
-        this.storedStatistics = storedStatistics;
+                      DeadLetters deadLetters, io.outcomepay.app.metrics.IntakeMetrics metrics) {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.ingesting = ingesting;
@@ -225,40 +222,6 @@ public class Operations {
     public SettlingPeriod.Settled settle(String contractId, YearMonth period, BigDecimal qualityScore,
                                          SettlingPeriod.Pricing pricing) {
         return settling.settle(contractId, period, qualityScore, pricing);
-    }
-
-    /** Statistics and the settlement revision they were stored with (null: not stored). */
-    public record ComputedStatistics(io.outcomepay.analytics.statistics.PeriodStatistics statistics,
-                                     Integer storedWithRevision, String fingerprint) {
-    }
-
-    /**
-     * The auditor's statistics of a contract month, from the cases its settlement prices now:
-     * seeded, so the same data, seed and resamples give the same figures. They are stored with the
-     * month's latest recorded revision when that revision is the settlement they were computed from.
-     */
-    public ComputedStatistics statistics(String contractId, YearMonth period, YearMonth referencePeriod, long seed,
-                                         int resamples) {
-        io.outcomepay.billing.limits.Counts.RESAMPLES.check("resamples", resamples);
-        SettlementResult settlement = settling.calculate(contractId, period, null);
-        int minorDigits = java.util.Currency.getInstance(settlement.currency()).getDefaultFractionDigits();
-        io.outcomepay.analytics.statistics.PeriodStatistics statistics =
-                io.outcomepay.analytics.statistics.PeriodStatistics.of(contractId, period, referencePeriod, settlement,
-                        settling.pricedCases(contractId, period), referenceCases(contractId, referencePeriod),
-                        minorDigits, seed, resamples,
-                        io.outcomepay.analytics.statistics.SavingsStatistics.DriftThresholds.DEFAULT);
-        Integer revision = storedStatistics.store(statistics, settlement.fingerprint(), seed, resamples).orElse(null);
-        return new ComputedStatistics(statistics, revision, settlement.fingerprint());
-    }
-
-    /** The reference month's cases, or none when no contract version was in force then. */
-    private List<io.outcomepay.billing.settlement.SettlementEngine.PricedCase> referenceCases(String contractId,
-                                                                                                YearMonth period) {
-        try {
-            return settling.pricedCases(contractId, period);
-        } catch (SettlingPeriod.SettlementRefused notInForce) {
-            return List.of();
-        }
     }
 
     /** What settling would give now, recording nothing. */

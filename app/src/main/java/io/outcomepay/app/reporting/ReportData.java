@@ -48,12 +48,14 @@ public class ReportData {
     private final ContractCatalog contracts;
     private final StoredStatistics storedStatistics;
     private final Operations operations;
+    private final io.outcomepay.analytics.auditing.ComputingStatistics computing;
     private final VendorRevenue vendorRevenue;
     private final ReadModelCatchUp catchUp;
     private final io.outcomepay.billing.period.application.PeriodRecords periods;
 
     public ReportData(JdbcTemplate jdbc, SettlementHistory history, ContractCatalog contracts,
-                      StoredStatistics storedStatistics, Operations operations, VendorRevenue vendorRevenue,
+                      StoredStatistics storedStatistics, Operations operations,
+                      io.outcomepay.analytics.auditing.ComputingStatistics computing, VendorRevenue vendorRevenue,
                       ReadModelCatchUp catchUp, io.outcomepay.billing.period.application.PeriodRecords periods) {
         this.periods = periods;
         this.jdbc = jdbc;
@@ -63,6 +65,7 @@ public class ReportData {
         this.contracts = contracts;
         this.storedStatistics = storedStatistics;
         this.operations = operations;
+        this.computing = computing;
         this.vendorRevenue = vendorRevenue;
         this.catchUp = catchUp;
     }
@@ -170,8 +173,8 @@ public class ReportData {
         PeriodStatistics stats = storedStatistics.of(month.result().contractId(), period).stream()
                 .filter(s -> s.revision() == month.revision() && s.fingerprint().equals(month.result().fingerprint()))
                 .map(StoredStatistics.Stored::statistics).findFirst()
-                .orElseGet(() -> operations.statistics(month.result().contractId(), period, period.minusMonths(1), SEED,
-                        RESAMPLES).statistics());
+                .orElseGet(() -> computing.compute(new io.outcomepay.analytics.auditing.ComputingStatistics.Compute(
+                        month.result().contractId(), period, period.minusMonths(1), SEED, RESAMPLES)).statistics());
         SavingsStatistics.SavingsRate rate = stats.savingsRate();
         SavingsStatistics.AiEffect ai = stats.aiEffect();
         return new AuditStatistics(rate.rate(), rate.low(), rate.high(), rate.probabilityAboveMsr(), rate.msr(),

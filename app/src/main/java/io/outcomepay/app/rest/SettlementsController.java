@@ -5,7 +5,7 @@ import io.outcomepay.app.operations.MonthlyClose;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.analytics.facts.GroupTotals;
 import io.outcomepay.analytics.auditing.StoredStatistics;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.analytics.auditing.ComputingStatistics;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.reports.settlement.SettlementCsv;
@@ -27,17 +27,17 @@ import java.util.List;
 @RequestMapping("/api/settlements/{contractId}/{period}")
 public class SettlementsController {
 
-    private final Operations operations;
+    private final ComputingStatistics computing;
     private final SettlementHistory history;
     private final StoredStatistics storedStatistics;
     private final GroupTotals groupTotals;
 
     private final MonthlyClose close;
 
-    public SettlementsController(Operations operations, SettlementHistory history, StoredStatistics storedStatistics,
-                                 GroupTotals groupTotals, MonthlyClose close) {
+    public SettlementsController(ComputingStatistics computing, SettlementHistory history,
+                                 StoredStatistics storedStatistics, GroupTotals groupTotals, MonthlyClose close) {
         this.close = close;
-        this.operations = operations;
+        this.computing = computing;
         this.history = history;
         this.storedStatistics = storedStatistics;
         this.groupTotals = groupTotals;
@@ -90,13 +90,14 @@ public class SettlementsController {
      * (a POST: it stores them).
      */
     @PostMapping("/statistics")
-    public Operations.ComputedStatistics statistics(@PathVariable String contractId, @PathVariable String period,
+    public ComputingStatistics.Computed statistics(@PathVariable String contractId, @PathVariable String period,
                                        @RequestParam(required = false) String referencePeriod,
                                        @RequestParam(defaultValue = "1") long seed,
                                        @RequestParam(defaultValue = "2000") int resamples) {
         YearMonth month = Months.parse("period:", period);
-        return operations.statistics(contractId, month, referencePeriod == null ? month.minusMonths(1) : Months.parse("referencePeriod:", referencePeriod),
-                seed, resamples);
+        return computing.compute(new ComputingStatistics.Compute(contractId, month,
+                referencePeriod == null ? month.minusMonths(1) : Months.parse("referencePeriod:", referencePeriod),
+                seed, resamples));
     }
 
     /** The statistics stored with the month's revisions, latest revision first. */

@@ -1,5 +1,6 @@
 package io.outcomepay.app.settling;
 
+import io.outcomepay.analytics.auditing.ComputingStatistics;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
 import io.outcomepay.app.operations.Operations;
@@ -19,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StatisticsTest extends IntegrationTest {
+
+    @Autowired
+    ComputingStatistics computing;
 
     @Autowired
     Operations operations;
@@ -43,11 +47,11 @@ class StatisticsTest extends IntegrationTest {
                 .row("ST-J5", "ST-H2", "193", "8000.00");
         operations.ingestCsv(claims.writeTo(dir, "st.csv"), IngestingClaims.Listener.silent());
 
-        Operations.ComputedStatistics beforeSettling = operations.statistics("ST-C", YearMonth.of(2026, 1),
-                YearMonth.of(2025, 12), 11, 500);
+        ComputingStatistics.Computed beforeSettling = computing.compute(new ComputingStatistics.Compute("ST-C", YearMonth.of(2026, 1),
+                YearMonth.of(2025, 12), 11, 500));
         operations.settle("ST-C", YearMonth.of(2026, 1));
-        Operations.ComputedStatistics computed = operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12),
-                11, 500);
+        ComputingStatistics.Computed computed = computing.compute(new ComputingStatistics.Compute("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12),
+                11, 500));
         PeriodStatistics stats = computed.statistics();
         SettlementResult settled = operations.recalculate("ST-C", YearMonth.of(2026, 1), null);
 
@@ -77,7 +81,7 @@ class StatisticsTest extends IntegrationTest {
             assertThat(s.fingerprint()).isEqualTo(settled.fingerprint());
             assertThat(s.referencePeriod()).isEqualTo("2025-12");
         });
-        assertThatThrownBy(() -> operations.statistics("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12), 11, 5))
+        assertThatThrownBy(() -> computing.compute(new ComputingStatistics.Compute("ST-C", YearMonth.of(2026, 1), YearMonth.of(2025, 12), 11, 5)))
                 .hasMessage("resamples: must be between 100 and 100000, was 5");
     }
 }
