@@ -143,6 +143,9 @@ public class DemoCommand extends RuntimeCommand {
         out().println("10. reports (statement per hospital, audit pack, vendor revenue; English and Chinese):");
         out().flush();
         io.outcomepay.app.reporting.Reporting reporting = runtime.bean(io.outcomepay.app.reporting.Reporting.class);
+        // the two languages' reports are rendered side by side (each file's bytes do not depend on it),
+        // listed in the same order as one after the other
+        List<java.util.concurrent.Callable<List<Path>>> renderings = new java.util.ArrayList<>();
         for (io.outcomepay.reports.rendering.Language language : io.outcomepay.reports.rendering.Language.values()) {
             for (io.outcomepay.app.reporting.Reporting.Request request : List.of(
                     new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
@@ -153,9 +156,23 @@ public class DemoCommand extends RuntimeCommand {
                             contract.contractId(), PERIOD, null, null, null, null),
                     new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.VENDOR,
                             null, null, null, contract.vendor(), PERIOD, february))) {
-                reporting.render(request, io.outcomepay.reports.rendering.ReportFormat.PDF, language, outDir)
-                        .forEach(file -> out().println("   " + file));
+                renderings.add(() -> reporting.render(request, io.outcomepay.reports.rendering.ReportFormat.PDF,
+                        language, outDir));
             }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                io.outcomepay.reports.rendering.Language.values().length);
+        try {
+            for (java.util.concurrent.Future<List<Path>> files : pool.invokeAll(renderings)) {
+                files.get().forEach(file -> out().println("   " + file));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering the reports", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         out().println("Events appended by this run: " + (events(jdbc) - eventsBefore));
         return 0;
