@@ -101,6 +101,13 @@ public class ParkedEvents {
                 processor, processor, limit);
     }
 
+    /** How many events the read model has parked. */
+    public long count(String processor) {
+        Long count = jdbc.queryForObject("select count(*) from processor_dead_letter where processing_group = ?",
+                Long.class, processor);
+        return count == null ? 0 : count;
+    }
+
     /** How many events each read model has parked (read models with none are absent). */
     public Map<String, Long> countByProcessor() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -130,15 +137,14 @@ public class ParkedEvents {
      * processor, or of every read model when processor is null), each in order.
      */
     public Retried retry(String processor, Collection<String> ids) {
-        List<Parked> firsts = jdbc.query("""
+        List<FirstLetter> firsts = jdbc.query("""
                 select dead_letter_id, processing_group from processor_dead_letter d
                 where (?::text is null or processing_group = ?)
                   and sequence_index = (select min(sequence_index) from processor_dead_letter f
                                         where f.processing_group = d.processing_group
                                           and f.sequence_identifier = d.sequence_identifier)
                 order by enqueued_at""",
-                (rs, i) -> new Parked(rs.getString(1), rs.getString(2), null, null, null, null, 0, null, null),
-                processor, processor);
+                (rs, i) -> new FirstLetter(rs.getString(1), rs.getString(2)), processor, processor);
         if (!ids.isEmpty()) {
             List<String> unknown = ids.stream().filter(id -> firsts.stream().noneMatch(p -> p.id().equals(id))).toList();
             if (!unknown.isEmpty()) {
@@ -147,7 +153,7 @@ public class ParkedEvents {
             }
         }
         int handled = 0;
-        for (Parked first : firsts) {
+        for (FirstLetter first : firsts) {
             if (!ids.isEmpty() && !ids.contains(first.id())) {
                 continue;
             }
@@ -163,6 +169,10 @@ public class ParkedEvents {
             }
         }
         return new Retried(handled, list(processor, Counts.LIST_LIMIT.max()));
+    }
+
+    /** The first parked letter of a sequence, which a retry names. */
+    private record FirstLetter(String id, String processor) {
     }
 
     /** Removes one parked event for good: that read model never applies it. */

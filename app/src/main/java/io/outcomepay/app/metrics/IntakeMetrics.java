@@ -44,8 +44,7 @@ public class IntakeMetrics {
                         j -> j.queryForObject("select count(*) from claim_dead_letter where status = 'open'", Long.class))
                 .description("rejected records not yet replayed").register(registry);
         for (String readModel : ParkedEvents.READ_MODELS) {
-            Gauge.builder("outcomepay.processor.deadletters", parked,
-                            p -> p.countByProcessor().getOrDefault(readModel, 0L)).tag("processor", readModel)
+            Gauge.builder("outcomepay.processor.deadletters", parked, p -> p.count(readModel)).tag("processor", readModel)
                     .description("events the read model could not handle, parked").register(registry);
         }
         processing.eventProcessors().forEach((name, processor) -> {

@@ -149,6 +149,22 @@ class ParkingTest extends IntegrationTest {
         assertThat(verifying.verify(n -> { }).matches()).isTrue();
     }
 
+    @Test
+    void theParkedEventsOperationsNeedAUser() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI list = URI.create("http://localhost:" + port + "/api/processors/dead-letters");
+        URI retry = URI.create("http://localhost:" + port + "/api/processors/dead-letters/retry");
+        URI evict = URI.create("http://localhost:" + port + "/api/processors/dead-letters/some-id/evict");
+
+        assertThat(http.send(HttpRequest.newBuilder(list).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(retry).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(evict).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/processors/dead-letters")).isEqualTo("[]");
+    }
+
     private void usage(String id, String model) {
         UsageEvent usage = new UsageEvent(id, "VENDOR-1", "sepsis-watch", model, "PK-H9", "PK-X" + id, null,
                 "2026-01-05T10:00:00Z", null);

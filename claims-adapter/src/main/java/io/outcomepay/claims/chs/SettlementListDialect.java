@@ -195,7 +195,8 @@ public final class SettlementListDialect implements CsvDialect {
     }
 
     private static BigDecimal amount(Map<String, String> row, Field field) {
-        return ClaimCsvRecordParser.amount(required(row, field), field.label(), java.util.Currency.getInstance(CURRENCY));
+        return io.outcomepay.billing.limits.Decimals.amount(field.label(), required(row, field),
+                java.util.Currency.getInstance(CURRENCY));
     }
 
     private static InvalidValue invalid(Field field, String reason) {

@@ -31,13 +31,11 @@ final class BoundedRecords extends Reader {
     /** A record longer than the bound, from its first physical line to the one the bound fell on. */
     static final class RecordTooLong extends IOException {
         final long firstLine;
-        final long lastLine;
 
         RecordTooLong(long firstLine, long lastLine, int bound) {
             super("a record is longer than " + bound + " characters (a quoted field not closed?): lines "
                     + firstLine + "-" + lastLine + " are rejected as one record");
             this.firstLine = firstLine;
-            this.lastLine = lastLine;
         }
     }
 

@@ -2,7 +2,9 @@ package io.outcomepay.claims.csv;
 
 import io.outcomepay.billing.encounter.api.ClaimDetails;
 import io.outcomepay.billing.encounter.api.SourceRef;
+import io.outcomepay.billing.limits.Decimals;
 import io.outcomepay.billing.limits.InvalidValue;
+import io.outcomepay.billing.limits.Limits;
 import io.outcomepay.claims.intake.NormalizedClaim;
 import io.outcomepay.claims.intake.Pseudonymizer;
 
@@ -13,7 +15,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,9 +27,6 @@ import static io.outcomepay.claims.csv.ClaimCsvColumns.*;
 public final class ClaimCsvRecordParser implements CsvDialect {
 
     private static final Pattern DRG_CODE = Pattern.compile("\\d{3}");
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
-    private static final Set<String> ISO_4217 = Set.copyOf(Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).toList());
 
     private final Predicate<String> knownDrg;
     private final Predicate<String> knownDipGroup;
@@ -117,9 +115,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
             throw new InvalidValue(DRG, "unknown DRG '" + drg + "'");
         }
         String currencyCode = required(row, CURRENCY).toUpperCase(Locale.ROOT);
-        if (!CURRENCY_CODE.matcher(currencyCode).matches() || !ISO_4217.contains(currencyCode)) {
-            throw new InvalidValue(CURRENCY, "'" + currencyCode + "' is not an ISO 4217 currency code");
-        }
+        Limits.currencyDigits(CURRENCY, currencyCode);
         Currency currency = Currency.getInstance(currencyCode);
         BigDecimal billed = amount(row, BILLED_AMOUNT, currency);
         BigDecimal allowed = amount(row, ALLOWED_AMOUNT, currency);
@@ -164,16 +160,7 @@ public final class ClaimCsvRecordParser implements CsvDialect {
     }
 
     private static BigDecimal amount(Map<String, String> row, String column, Currency currency) {
-        return amount(required(row, column), column, currency);
-    }
-
-    /**
-     * A non-negative decimal amount with no more decimals than the currency has, at its scale.
-     *
-     * @throws InvalidValue naming the field
-     */
-    public static BigDecimal amount(String value, String field, Currency currency) {
-        return io.outcomepay.billing.limits.Decimals.amount(field, value, currency);
+        return Decimals.amount(column, required(row, column), currency);
     }
 
     private static boolean bool(Map<String, String> row, String column) {

@@ -40,11 +40,9 @@ final class RenderedFiles {
     /** The key of rendering the document so. Reads every row once (a cursor is opened and closed). */
     static String key(ReportDocument document, ReportFormat format, Language language) {
         MessageDigest sha = sha256();
-        StringBuilder text = new StringBuilder();
-        field(text, "outcomepay-rendered-v1").field(text, CODE).field(text, format.name()).field(text, language.code())
-                .field(text, document.fileName()).field(text, document.title()).field(text, document.subject())
-                .field(text, document.fingerprint()).field(text, String.valueOf(document.documentDate()));
-        update(sha, text);
+        update(sha, fields(new StringBuilder(), "outcomepay-rendered-v1", CODE, format.name(), language.code(),
+                document.fileName(), document.title(), document.subject(), document.fingerprint(),
+                String.valueOf(document.documentDate())));
         for (Section<?> section : document.sections()) {
             digestSection(sha, section);
         }
@@ -52,18 +50,18 @@ final class RenderedFiles {
     }
 
     private static <T> void digestSection(MessageDigest sha, Section<T> section) {
-        StringBuilder text = new StringBuilder("\u001d");
-        field(text, section.template()).field(text, TEMPLATE_DIGESTS.computeIfAbsent(section.template(),
-                        t -> digestOf(List.of("/io/outcomepay/reports/templates/" + t + ".jrxml"))))
-                .field(text, section.name()).field(text, section.title()).field(text, String.valueOf(section.large()));
-        section.columns().forEach(c -> field(text, c.field()));
+        StringBuilder text = fields(new StringBuilder("\u001d"), section.template(),
+                TEMPLATE_DIGESTS.computeIfAbsent(section.template(),
+                        t -> digestOf(List.of("/io/outcomepay/reports/templates/" + t + ".jrxml"))),
+                section.name(), section.title(), String.valueOf(section.large()));
+        section.columns().forEach(c -> fields(text, c.field()));
         update(sha, text);
         try (Stream<T> rows = section.rows().get()) {
             rows.forEach(row -> {
                 StringBuilder line = new StringBuilder("\u001e");
                 for (Section.Column<T> column : section.columns()) {
                     Object value = column.value().apply(row);
-                    field(line, value == null ? "\u0000" : value instanceof BigDecimal d ? d.toPlainString() + "@" + d.scale()
+                    fields(line, value == null ? null : value instanceof BigDecimal d ? d.toPlainString() + "@" + d.scale()
                             : value.getClass().getSimpleName() + ":" + value);
                 }
                 update(sha, line);
@@ -139,15 +137,12 @@ final class RenderedFiles {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static Appender field(StringBuilder text, String value) {
-        return new Appender().field(text, value);
-    }
-
-    private static final class Appender {
-        Appender field(StringBuilder text, String value) {
+    /** Appends each value and a unit separator (null as NUL; a separator in a value escaped). */
+    private static StringBuilder fields(StringBuilder text, String... values) {
+        for (String value : values) {
             text.append(value == null ? "\u0000" : value.replace("\u001f", "\\u001f")).append('\u001f');
-            return this;
         }
+        return text;
     }
 
     private static void update(MessageDigest sha, StringBuilder text) {

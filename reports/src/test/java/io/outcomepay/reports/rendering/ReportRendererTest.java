@@ -79,7 +79,10 @@ class ReportRendererTest {
             }
             TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
             Locale.setDefault(Locale.GERMANY);
-            Thread.sleep(1100); // a clock second later too
+            // a clock second later too
+            long firstSecond = System.currentTimeMillis() / 1000;
+            org.awaitility.Awaitility.await().pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> System.currentTimeMillis() / 1000 > firstSecond);
             for (ReportFormat format : ReportFormat.values()) {
                 second.add(sha256(render(format, Language.ZH)));
             }
