@@ -1,12 +1,12 @@
 package io.outcomepay.app;
 
 import io.outcomepay.app.cli.BaselineCommand;
-import io.outcomepay.app.cli.BenchCommand;
 import io.outcomepay.app.cli.ContractCommand;
 import io.outcomepay.app.cli.DeadLettersCommand;
 import io.outcomepay.app.cli.ProcessorsCommand;
 import io.outcomepay.app.cli.DemoCommand;
 import io.outcomepay.app.cli.IngestCommand;
+import io.outcomepay.app.cli.MoreCommands;
 import io.outcomepay.app.cli.ServeCommand;
 import io.outcomepay.app.cli.SettleCommand;
 import io.outcomepay.app.cli.SettleTotalsCommand;
@@ -27,8 +27,7 @@ import picocli.CommandLine.Command;
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
                 PeriodCommand.class, LedgerCommand.class, InvoicesCommand.class, PaymentsCommand.class, ReconcileCommand.class,
-                SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ProcessorsCommand.class, ServeCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ProcessorsCommand.class, ServeCommand.class})
 public class OutcomePay implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +39,10 @@ public class OutcomePay implements Runnable {
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new OutcomePay());
+        for (MoreCommands more : java.util.ServiceLoader.load(MoreCommands.class)) {
+            more.commands().forEach(commandLine::addSubcommand);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("outcomepay: error: " + oneLine(e));
             return 1;

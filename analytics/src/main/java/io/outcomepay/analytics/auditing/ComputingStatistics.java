@@ -3,6 +3,7 @@ package io.outcomepay.analytics.auditing;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
 import io.outcomepay.billing.limits.Counts;
+import io.outcomepay.billing.period.application.ClosingPeriod;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.billing.settlement.SettlementEngine;
 import io.outcomepay.billing.settlement.SettlementResult;
@@ -16,7 +17,11 @@ import java.util.List;
  * so the same data, seed and resamples give the same figures. They are stored with the month's
  * latest recorded revision when that revision is the settlement they were computed from.
  */
-public class ComputingStatistics {
+public class ComputingStatistics implements ClosingPeriod.BeforeClose {
+
+    /** The seed and resamples of the audit pack's statistics, and of those stored when a month closes. */
+    public static final long AUDIT_SEED = 1;
+    public static final int AUDIT_RESAMPLES = 2000;
 
     /** Which month, compared with which, and the bootstrap's seed and resamples. */
     public record Compute(String contractId, YearMonth period, YearMonth referencePeriod, long seed, int resamples) {
@@ -45,6 +50,21 @@ public class ComputingStatistics {
         Integer revision = stored.store(statistics, settlement.fingerprint(), command.seed(), command.resamples())
                 .orElse(null);
         return new Computed(statistics, revision, settlement.fingerprint());
+    }
+
+    /**
+     * Before a month closes, its statistics for auditors (seed and resamples as the audit pack uses
+     * them, compared with the month before) are computed and stored with the revision being closed,
+     * so its audit pack shows the statistics of what was closed, whatever arrives later. A month
+     * without statistics (the audit pack says why) still closes.
+     */
+    @Override
+    public void beforeClose(String contractId, YearMonth period) {
+        try {
+            compute(new Compute(contractId, period, period.minusMonths(1), AUDIT_SEED, AUDIT_RESAMPLES));
+        } catch (IllegalArgumentException | SettlingPeriod.SettlementRefused unavailable) {
+            // no statistics for this month; the close does not depend on them
+        }
     }
 
     /** The reference month's cases, or none when no contract version was in force then. */

@@ -11,7 +11,12 @@ import io.outcomepay.billing.period.application.InvoiceRegister;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import io.outcomepay.billing.ledger.Ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,10 +30,28 @@ public class LedgerQueries implements InvoiceRegister {
 
     private final JdbcTemplate jdbc;
     private final ReadModelCatchUp catchUp;
+    private final Clock clock;
 
-    public LedgerQueries(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+    public LedgerQueries(JdbcTemplate jdbc, ReadModelCatchUp catchUp, Clock clock) {
         this.jdbc = jdbc;
         this.catchUp = catchUp;
+        this.clock = clock;
+    }
+
+    /** The contract's ledger (every contract: null), rebuilt from its journal entries. */
+    public Ledger ledger(String contractId) {
+        return Ledger.of(entries(contractId));
+    }
+
+    /**
+     * A month's reconciliation: each document of its closes (and the credit notes of later closes
+     * that reference them) against the payments received.
+     * @param asOf the day ages are counted to (null: today, UTC)
+     */
+    public List<Reconciliation.Line> reconcile(YearMonth period, String contractId, LocalDate asOf) {
+        ReconciliationInput input = reconciliationInput(period, contractId);
+        return Reconciliation.of(input.documents(), input.received(),
+                asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     /** Every journal entry of the contract (every contract: null), in the order posted. */
@@ -79,10 +102,10 @@ public class LedgerQueries implements InvoiceRegister {
      * What reconciling a month reads: the documents of its closes, the credit notes of later closes
      * that reference them, the payments applied to any of these, and every unmatched payment.
      */
-    public record ReconciliationInput(List<Reconciliation.Document> documents, List<Reconciliation.Received> received) {
+    record ReconciliationInput(List<Reconciliation.Document> documents, List<Reconciliation.Received> received) {
     }
 
-    public ReconciliationInput reconciliationInput(YearMonth period, String contractId) {
+    private ReconciliationInput reconciliationInput(YearMonth period, String contractId) {
         List<Reconciliation.Document> documents = new ArrayList<>(documents(period, contractId));
         List<String> numbers = documents.stream().map(Reconciliation.Document::number).toList();
         documents.addAll(jdbc.query(DOCUMENTS + " where references_invoice = any (?) and period <> ? order by issuer, book_id, sequence",

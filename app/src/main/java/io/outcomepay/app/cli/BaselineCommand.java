@@ -5,7 +5,7 @@ import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.baseline.BaselineFiles;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.billing.baseline.application.PublishingBaseline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,9 +46,9 @@ public class BaselineCommand extends ParentCommand {
         }
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             PublishBaselineTable table = BaselineFiles.read(file, kind.toLowerCase(Locale.ROOT), name, effectiveFrom);
-            VersionOutcome outcome = runtime.bean(Operations.class).publishBaseline(table);
+            VersionOutcome outcome = runtime.bean(PublishingBaseline.class).publish(table);
             out().println("baseline " + name + " version " + outcome.version() + (outcome.changed()
                     ? " published: " + table.entries().size() + " groups, in force from " + effectiveFrom
                     : ": unchanged"));
@@ -59,7 +59,7 @@ public class BaselineCommand extends ParentCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List published baseline table versions.")
     static class ListTables extends RuntimeCommand {
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             runtime.bean(BaselineCatalog.class).tables().forEach(t -> out().printf(Locale.ROOT,
                     "%s version %d: %s, %d groups, in force from %s, sha256 %s (%s)%n", t.tableId(), t.version(),
                     t.kind(), t.entries(), t.effectiveFrom(), t.contentSha256(), t.source()));

@@ -3,7 +3,7 @@ package io.outcomepay.app.cli;
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.contract.ContractYaml;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.billing.contract.application.DefiningContract;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import picocli.CommandLine;
@@ -26,14 +26,14 @@ public class ContractCommand extends ParentCommand {
         Path file;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             ContractDefinition definition = ContractYaml.read(file);
-            VersionOutcome outcome = apply(runtime.bean(Operations.class), definition);
+            VersionOutcome outcome = apply(runtime.bean(DefiningContract.class), definition);
             out().println("contract " + definition.contractId() + " version " + outcome.version() + result(definition, outcome));
             return 0;
         }
 
-        abstract VersionOutcome apply(Operations operations, ContractDefinition definition);
+        abstract VersionOutcome apply(DefiningContract defining, ContractDefinition definition);
 
         abstract String result(ContractDefinition definition, VersionOutcome outcome);
     }
@@ -43,8 +43,8 @@ public class ContractCommand extends ParentCommand {
                     "different content under an existing id is refused (use 'contract amend')."})
     static class Create extends FromFile {
         @Override
-        VersionOutcome apply(Operations operations, ContractDefinition definition) {
-            return operations.createContract(definition);
+        VersionOutcome apply(DefiningContract defining, ContractDefinition definition) {
+            return defining.create(definition);
         }
 
         @Override
@@ -58,8 +58,8 @@ public class ContractCommand extends ParentCommand {
                     "effective_from (after the current version's). Earlier versions are kept as they were."})
     static class Amend extends FromFile {
         @Override
-        VersionOutcome apply(Operations operations, ContractDefinition definition) {
-            return operations.amendContract(definition);
+        VersionOutcome apply(DefiningContract defining, ContractDefinition definition) {
+            return defining.amend(definition);
         }
 
         @Override
@@ -74,7 +74,7 @@ public class ContractCommand extends ParentCommand {
         String contractId;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             List<ContractCatalog.Version> versions = runtime.bean(ContractCatalog.class).versions(contractId);
             if (versions.isEmpty()) {
                 throw new IllegalArgumentException("no contract " + contractId);
@@ -94,7 +94,7 @@ public class ContractCommand extends ParentCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List contract ids.")
     static class ListContracts extends RuntimeCommand {
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             runtime.bean(ContractCatalog.class).contractIds().forEach(out()::println);
             return 0;
         }

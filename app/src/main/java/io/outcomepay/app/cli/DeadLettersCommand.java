@@ -1,7 +1,7 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.ReplayingDeadLetters;
+import io.outcomepay.claims.application.ReplayingDeadLetters;
 import io.outcomepay.claims.intake.DeadLetter;
 import io.outcomepay.claims.intake.DeadLetters;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ public class DeadLettersCommand extends ParentCommand {
         int limit;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             if (status != null && !status.equals(DeadLetter.OPEN) && !status.equals(DeadLetter.REPLAYED)) {
                 throw new IllegalArgumentException("--status must be open or replayed, was '" + status + "'");
             }
@@ -49,7 +49,7 @@ public class DeadLettersCommand extends ParentCommand {
         List<Long> ids;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             List<ReplayingDeadLetters.Replayed> results = runtime.bean(ReplayingDeadLetters.class)
                     .replay(ids == null ? List.of() : ids);
             results.forEach(r -> out().println(r));

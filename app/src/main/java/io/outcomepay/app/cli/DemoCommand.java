@@ -1,23 +1,32 @@
 package io.outcomepay.app.cli;
 
+import io.outcomepay.analytics.auditing.VerifyingAuditChain;
+import io.outcomepay.analytics.baselines.BaselineCatalog;
+import io.outcomepay.analytics.catchup.StoredEvents;
+import io.outcomepay.analytics.ledger.LedgerQueries;
 import io.outcomepay.app.OutcomePayRuntime;
+import io.outcomepay.app.reporting.Reporting;
+import io.outcomepay.billing.contract.application.DefiningContract;
+import io.outcomepay.billing.ledger.Ledger;
+import io.outcomepay.billing.limits.Counts;
+import io.outcomepay.billing.period.application.ClosingPeriod;
+import io.outcomepay.billing.period.application.PeriodRecords;
+import io.outcomepay.claims.application.ImportingPayments;
+import io.outcomepay.reports.rendering.Language;
+import io.outcomepay.reports.rendering.ReportFormat;
 import io.outcomepay.app.contract.ContractYaml;
 import io.outcomepay.app.demo.DemoClaims;
 import io.outcomepay.app.demo.DemoMonthlyClose;
-import io.outcomepay.app.operations.MonthlyClose;
 import io.outcomepay.billing.invoice.Reconciliation;
 import io.outcomepay.billing.period.api.PeriodStatus;
 import io.outcomepay.billing.period.application.PeriodRecord;
-import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.claims.intake.DeadLetters;
-import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.DeadLetter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +41,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole job on embedded defaults: start PostgreSQL, create contract C-2026-001, generate a",
@@ -44,6 +58,7 @@ public class DemoCommand extends RuntimeCommand {
 
     static final String CONTRACT_RESOURCE = "/demo/contract-C-2026-001.yaml";
     static final YearMonth PERIOD = YearMonth.of(2026, 1);
+    static final YearMonth FEBRUARY = PERIOD.plusMonths(1);
 
     @Option(names = "--encounters", defaultValue = "20000", description = "encounters to generate (default ${DEFAULT-VALUE})")
     int encounters;
@@ -54,128 +69,159 @@ public class DemoCommand extends RuntimeCommand {
     @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "where the CSVs go (default ${DEFAULT-VALUE})")
     Path outDir;
 
-    @Override
-    int run(OutcomePayRuntime runtime) {
-        out().println("OutcomePay demo: home " + runtime.homeDirectory() + ", " + runtime.databaseDescription());
-        JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-        long eventsBefore = events(jdbc);
-        Operations operations = runtime.bean(Operations.class);
-        Path demoDir = runtime.homeDirectory().resolve("demo");
+    private OutcomePayRuntime runtime;
+    private Path demoDir;
+    private ContractDefinition contract;
 
+    @Override
+    protected int run(OutcomePayRuntime runtime) {
+        this.runtime = runtime;
+        this.demoDir = runtime.homeDirectory().resolve("demo");
+        out().println("OutcomePay demo: home " + runtime.homeDirectory() + ", " + runtime.databaseDescription());
+        long eventsBefore = runtime.bean(StoredEvents.class).count();
+        defineTheContract();
+        Path claims = generateJanuarysClaims();
+        ingest("3. ingesting " + claims.getFileName(), claims);
+        SettlingPeriod.Settled january = closeJanuary();
+        writeJanuarysCsvs(january, claims);
+        ingestALateCorrection(claims);
+        closeFebruaryWithTheAdjustment();
+        List<Reconciliation.Document> invoices = listTheInvoices();
+        importPaymentsAndReconcile(invoices);
+        renderTheReports();
+        out().println("Events appended by this run: " + (runtime.bean(StoredEvents.class).count() - eventsBefore));
+        return 0;
+    }
+
+    private void defineTheContract() {
         Path contractFile = copyContract(demoDir);
-        ContractDefinition contract = ContractYaml.read(contractFile);
-        VersionOutcome created = operations.createContract(contract);
+        contract = ContractYaml.read(contractFile);
+        VersionOutcome created = runtime.bean(DefiningContract.class).create(contract);
         out().println("1. contract " + contract.contractId() + " version " + created.version()
                 + (created.changed() ? " created" : " unchanged") + " (" + contractFile + ")");
+    }
 
+    private Path generateJanuarysClaims() {
         Path claims = demoDir.resolve("claims-" + PERIOD + ".csv");
         DemoClaims.write(claims, new DemoClaims.Settings(seed, encounters, PERIOD, contract.baseline().baseRate()));
         out().println("2. generated " + claims + " (seed " + seed + ", " + encounters + " encounters)");
+        return claims;
+    }
 
-        out().println("3. ingesting " + claims.getFileName());
+    private void ingest(String step, Path file) {
+        out().println(step);
         out().flush();
-        IngestReport report = IngestCommand.ingest(runtime, claims, this);
-        out().println("   " + report.summary());
+        out().println("   " + IngestCommand.ingest(runtime, file, this).summary());
+    }
 
-        MonthlyClose close = runtime.bean(MonthlyClose.class);
+    private SettlingPeriod.Settled closeJanuary() {
         out().println("4. month close of " + contract.contractId() + " " + PERIOD
                 + ": calculated by finance-maker, approved by finance-checker, closed by controller");
-        SettlingPeriod.Settled settled = closeMonth(close, contract.contractId(), PERIOD);
+        SettlingPeriod.Settled settled = closeMonth(PERIOD);
         SettlementPrinter.print(settled, out());
+        return settled;
+    }
 
+    private void writeJanuarysCsvs(SettlingPeriod.Settled settled, Path claims) {
         String stem = contract.contractId() + "-" + PERIOD;
         Path settlementCsv = outDir.resolve("settlement-" + stem + ".csv");
         Path exclusionsCsv = outDir.resolve("exclusions-" + stem + ".csv");
         Path rejectedCsv = outDir.resolve("rejected-" + claims.getFileName());
         SettlementPrinter.writeSettlement(settled.result(), settlementCsv);
         SettlementPrinter.writeExclusions(settled.result(), exclusionsCsv);
-        writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), io.outcomepay.billing.limits.Counts.LIST_LIMIT.max()), rejectedCsv);
+        writeRejections(runtime.bean(DeadLetters.class).list(claims.getFileName().toString(), Counts.LIST_LIMIT.max()),
+                rejectedCsv);
         out().println("5. wrote " + settlementCsv + ", " + exclusionsCsv + ", " + rejectedCsv);
+    }
 
-        Map<String, BigDecimal> weights = runtime.bean(io.outcomepay.analytics.baselines.BaselineCatalog.class)
-                .latestWeights(contract.baseline().table());
+    private void ingestALateCorrection(Path claims) {
+        Map<String, BigDecimal> weights = runtime.bean(BaselineCatalog.class).latestWeights(contract.baseline().table());
         Path late = DemoMonthlyClose.lateCorrection(claims, "H001", weights, contract.baseline().baseRate(),
                 demoDir.resolve("late-correction-" + PERIOD + ".csv"));
-        out().println("6. a late correction for the closed month " + PERIOD + " (" + late.getFileName() + ")");
-        out().flush();
-        out().println("   " + IngestCommand.ingest(runtime, late, this).summary());
+        ingest("6. a late correction for the closed month " + PERIOD + " (" + late.getFileName() + ")", late);
+    }
 
-        YearMonth february = PERIOD.plusMonths(1);
-        Path februaryClaims = demoDir.resolve("claims-" + february + ".csv");
-        DemoClaims.write(februaryClaims, new DemoClaims.Settings(seed + 1, Math.max(100, encounters / 10), february,
+    private void closeFebruaryWithTheAdjustment() {
+        Path februaryClaims = demoDir.resolve("claims-" + FEBRUARY + ".csv");
+        DemoClaims.write(februaryClaims, new DemoClaims.Settings(seed + 1, Math.max(100, encounters / 10), FEBRUARY,
                 contract.baseline().baseRate(), "F"));
-        out().println("7. " + february + ": " + februaryClaims.getFileName() + " ingested, then the month close; it carries "
-                + PERIOD + "'s change as a prior-period adjustment");
-        out().flush();
-        out().println("   " + IngestCommand.ingest(runtime, februaryClaims, this).summary());
-        SettlingPeriod.Settled secondMonth = closeMonth(close, contract.contractId(), february);
+        ingest("7. " + FEBRUARY + ": " + februaryClaims.getFileName() + " ingested, then the month close; it carries "
+                + PERIOD + "'s change as a prior-period adjustment", februaryClaims);
+        SettlingPeriod.Settled secondMonth = closeMonth(FEBRUARY);
         SettlementPrinter.print(secondMonth, out());
         PeriodCommand.printAdjustments(secondMonth.adjustments(), out());
+    }
 
-        List<Reconciliation.Document> invoices = close.invoices(PERIOD, contract.contractId());
-        out().println("8. invoices of " + PERIOD + "'s close, and of " + february + "'s (its own shares and the adjustment):");
-        for (List<Reconciliation.Document> month : List.of(invoices, close.invoices(february, contract.contractId()))) {
+    /** @return January's invoices */
+    private List<Reconciliation.Document> listTheInvoices() {
+        LedgerQueries ledger = runtime.bean(LedgerQueries.class);
+        List<Reconciliation.Document> invoices = ledger.documents(PERIOD, contract.contractId());
+        out().println("8. invoices of " + PERIOD + "'s close, and of " + FEBRUARY + "'s (its own shares and the adjustment):");
+        for (List<Reconciliation.Document> month : List.of(invoices, ledger.documents(FEBRUARY, contract.contractId()))) {
             for (Reconciliation.Document d : month) {
                 out().printf(Locale.ROOT, "   %s %-11s %s -> %s %s %s%s%n", d.number(), d.kind().name().toLowerCase(Locale.ROOT),
                         d.issuer(), d.billedTo(), d.amount().toPlainString(), d.currency(),
                         d.correctedPeriod() == null ? "" : " (adjusts " + d.correctedPeriod() + ")");
             }
         }
-        Path payments = DemoMonthlyClose.payments(invoices, contract.vendor(), february.atDay(20),
+        return invoices;
+    }
+
+    private void importPaymentsAndReconcile(List<Reconciliation.Document> invoices) {
+        Path payments = DemoMonthlyClose.payments(invoices, contract.vendor(), FEBRUARY.atDay(20),
                 demoDir.resolve("payments-" + PERIOD + ".csv"));
-        MonthlyClose.PaymentsImported imported = close.importPayments(payments);
+        ImportingPayments.PaymentsImported imported = runtime.bean(ImportingPayments.class)
+                .importPayments(ImportingPayments.ImportPayments.file(payments));
         out().println("9. payments " + payments.getFileName() + " (the vendor's invoice paid "
                 + DemoMonthlyClose.SHORT_BY.toPlainString() + " short): " + imported.summary());
-        List<Reconciliation.Line> reconciled = close.reconcile(PERIOD, contract.contractId(), null);
+        LedgerQueries ledger = runtime.bean(LedgerQueries.class);
+        List<Reconciliation.Line> reconciled = ledger.reconcile(PERIOD, contract.contractId(), null);
         for (Reconciliation.Line l : reconciled) {
             out().printf(Locale.ROOT, "   %-11s %s invoiced %s paid %s outstanding %s%n", l.category().label(),
                     l.document() == null ? "(" + l.references() + ")" : l.document(), l.invoiced().toPlainString(),
                     l.paid().toPlainString(), l.outstanding().toPlainString());
         }
-        Path reconciliationCsv = outDir.resolve("reconciliation-" + stem + ".csv");
+        Path reconciliationCsv = outDir.resolve("reconciliation-" + contract.contractId() + "-" + PERIOD + ".csv");
         ReconcileCommand.write(reconciled, reconciliationCsv);
-        io.outcomepay.billing.ledger.Ledger ledger = close.ledger(contract.contractId());
-        out().println("   wrote " + reconciliationCsv + "; ledger: " + ledger.entries().size() + " entries, debits "
-                + ledger.totalDebits().toPlainString() + " = credits " + ledger.totalCredits().toPlainString());
-        out().println("   audit chain " + PERIOD + ": " + (close.verifyAudit(contract.contractId(), PERIOD).intact()
-                ? "intact" : "ALTERED"));
+        Ledger books = ledger.ledger(contract.contractId());
+        out().println("   wrote " + reconciliationCsv + "; ledger: " + books.entries().size() + " entries, debits "
+                + books.totalDebits().toPlainString() + " = credits " + books.totalCredits().toPlainString());
+        out().println("   audit chain " + PERIOD + ": "
+                + (runtime.bean(VerifyingAuditChain.class).verify(contract.contractId(), PERIOD).intact() ? "intact" : "ALTERED"));
+    }
 
+    /**
+     * Statements of both months, January's audit pack and the vendor's revenue, in English and
+     * Chinese: the two languages side by side (each file's bytes do not depend on it), listed in
+     * the same order as one after the other.
+     */
+    private void renderTheReports() {
         out().println("10. reports (statement per hospital, audit pack, vendor revenue; English and Chinese):");
         out().flush();
-        io.outcomepay.app.reporting.Reporting reporting = runtime.bean(io.outcomepay.app.reporting.Reporting.class);
-        // the two languages' reports are rendered side by side (each file's bytes do not depend on it),
-        // listed in the same order as one after the other
-        List<java.util.concurrent.Callable<List<Path>>> renderings = new java.util.ArrayList<>();
-        for (io.outcomepay.reports.rendering.Language language : io.outcomepay.reports.rendering.Language.values()) {
-            for (io.outcomepay.app.reporting.Reporting.Request request : List.of(
-                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
-                            contract.contractId(), PERIOD, null, null, null, null),
-                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.STATEMENT,
-                            contract.contractId(), february, null, null, null, null),
-                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.AUDIT,
-                            contract.contractId(), PERIOD, null, null, null, null),
-                    new io.outcomepay.app.reporting.Reporting.Request(io.outcomepay.app.reporting.Reporting.Kind.VENDOR,
-                            null, null, null, contract.vendor(), PERIOD, february))) {
-                renderings.add(() -> reporting.render(request, io.outcomepay.reports.rendering.ReportFormat.PDF,
-                        language, outDir));
+        Reporting reporting = runtime.bean(Reporting.class);
+        List<Callable<List<Path>>> renderings = new java.util.ArrayList<>();
+        for (Language language : Language.values()) {
+            for (Reporting.Request request : List.of(
+                    new Reporting.Request(Reporting.Kind.STATEMENT, contract.contractId(), PERIOD, null, null, null, null),
+                    new Reporting.Request(Reporting.Kind.STATEMENT, contract.contractId(), FEBRUARY, null, null, null, null),
+                    new Reporting.Request(Reporting.Kind.AUDIT, contract.contractId(), PERIOD, null, null, null, null),
+                    new Reporting.Request(Reporting.Kind.VENDOR, null, null, null, contract.vendor(), PERIOD, FEBRUARY))) {
+                renderings.add(() -> reporting.render(request, ReportFormat.PDF, language, outDir));
             }
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                io.outcomepay.reports.rendering.Language.values().length);
+        ExecutorService pool = Executors.newFixedThreadPool(Language.values().length);
         try {
-            for (java.util.concurrent.Future<List<Path>> files : pool.invokeAll(renderings)) {
+            for (Future<List<Path>> files : pool.invokeAll(renderings)) {
                 files.get().forEach(file -> out().println("   " + file));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rendering the reports", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        out().println("Events appended by this run: " + (events(jdbc) - eventsBefore));
-        return 0;
     }
 
     /**
@@ -183,26 +229,25 @@ public class DemoCommand extends RuntimeCommand {
      * closed by controller. A step already done is not repeated, so running the demo again records
      * nothing. @return the month's latest calculation
      */
-    private static SettlingPeriod.Settled closeMonth(MonthlyClose close, String contractId, YearMonth month) {
-        PeriodRecord record = close.period(contractId, month).orElse(null);
+    private SettlingPeriod.Settled closeMonth(YearMonth month) {
+        String contractId = contract.contractId();
+        PeriodRecords periods = runtime.bean(PeriodRecords.class);
+        ClosingPeriod closing = runtime.bean(ClosingPeriod.class);
+        PeriodRecord record = periods.period(contractId, month).orElse(null);
         boolean recorded = false;
         if (record == null || record.status() == PeriodStatus.CALCULATED) {
-            recorded = close.calculate(contractId, month, null, "finance-maker", "demo: month-end calculation").newRevision();
+            recorded = runtime.bean(SettlingPeriod.class).settle(contractId, month, null, SettlingPeriod.Pricing.SET_BASED,
+                    "finance-maker", "demo: month-end calculation").newRevision();
         }
-        record = close.period(contractId, month).orElseThrow();
+        record = periods.period(contractId, month).orElseThrow();
         if (record.status() == PeriodStatus.CALCULATED) {
-            close.approve(contractId, month, "finance-checker", "demo: checked");
+            closing.approve(contractId, month, "finance-checker", "demo: checked");
         }
         if (record.status() != PeriodStatus.CLOSED) {
-            close.close(contractId, month, "controller", "demo: books closed");
+            closing.close(contractId, month, "controller", "demo: books closed");
         }
-        record = close.period(contractId, month).orElseThrow();
+        record = periods.period(contractId, month).orElseThrow();
         return new SettlingPeriod.Settled(record.latest().result(), record.revision(), recorded, record.latest().adjustments());
-    }
-
-    private static long events(JdbcTemplate jdbc) {
-        Long n = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return n == null ? 0 : n;
     }
 
     private static Path copyContract(Path demoDir) {

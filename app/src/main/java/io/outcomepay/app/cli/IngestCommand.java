@@ -3,7 +3,8 @@ package io.outcomepay.app.cli;
 import io.outcomepay.app.OutcomePayRuntime;
 import io.outcomepay.app.kafka.KafkaClients;
 import io.outcomepay.app.kafka.KafkaIntakeService;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.claims.application.ImportingPayments;
+import io.outcomepay.claims.application.IngestingClaimFile;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.kafka.IntakeTopics;
 import io.outcomepay.claims.kafka.PublishingClaimFiles;
@@ -54,12 +55,12 @@ public class IngestCommand extends RuntimeCommand {
     }
 
     @Override
-    boolean needsKafka() {
+    protected boolean needsKafka() {
         return kafka;
     }
 
     @Override
-    int run(OutcomePayRuntime runtime) {
+    protected int run(OutcomePayRuntime runtime) {
         if (kafka) {
             return throughKafka(runtime);
         }
@@ -67,8 +68,8 @@ public class IngestCommand extends RuntimeCommand {
         out().println(report.source() + ": " + report.summary());
         if (isRemittance(file)) {
             // an 835 also states the payments it makes (BPR, TRN): recorded as payments, applied to an invoice it names
-            io.outcomepay.app.operations.MonthlyClose.PaymentsImported payments =
-                    runtime.bean(io.outcomepay.app.operations.MonthlyClose.class).importPayments(file);
+            ImportingPayments.PaymentsImported payments = runtime.bean(ImportingPayments.class)
+                    .importPayments(ImportingPayments.ImportPayments.file(file));
             payments.rejections().forEach(r -> out().println("REJECTED payment " + r));
             out().println(report.source() + " payments: " + payments.summary());
         }
@@ -122,7 +123,7 @@ public class IngestCommand extends RuntimeCommand {
     static IngestReport ingest(OutcomePayRuntime runtime, Path file, RuntimeCommand command) {
         ProgressBar progress = new ProgressBar(command.out(), command.err(), runtime.bean(Clock.class));
         try {
-            return runtime.bean(Operations.class).ingestCsv(file, progress);
+            return runtime.bean(IngestingClaimFile.class).ingest(new IngestingClaimFile.IngestFile(file, progress, true));
         } finally {
             progress.done();
         }

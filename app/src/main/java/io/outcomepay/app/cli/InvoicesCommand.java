@@ -1,8 +1,8 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Months;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.app.config.Months;
+import io.outcomepay.analytics.ledger.LedgerQueries;
 import io.outcomepay.billing.invoice.Reconciliation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,10 +23,10 @@ public class InvoicesCommand extends ParentCommand {
         String contractId;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             out().printf(Locale.ROOT, "%-24s %-11s %-20s %-20s %-14s %-9s %14s %-3s %-10s %s%n", "number", "kind", "issuer",
                     "billed to", "contract", "adjusts", "amount", "cur", "issued on", "credits");
-            for (Reconciliation.Document d : runtime.bean(MonthlyClose.class).invoices(Months.parse("--period", period), contractId)) {
+            for (Reconciliation.Document d : runtime.bean(LedgerQueries.class).documents(Months.parse("--period", period), contractId)) {
                 out().printf(Locale.ROOT, "%-24s %-11s %-20s %-20s %-14s %-9s %14s %-3s %-10s %s%n", d.number(),
                         d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.issuer(), d.billedTo(),
                         d.contractId(), d.correctedPeriod() == null ? "-" : d.correctedPeriod(), d.amount().toPlainString(),

@@ -1,7 +1,7 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.analytics.ledger.LedgerQueries;
 import io.outcomepay.billing.ledger.Ledger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +20,8 @@ public class LedgerCommand extends ParentCommand {
         String contractId;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
-            Ledger ledger = runtime.bean(MonthlyClose.class).ledger(contractId);
+        protected int run(OutcomePayRuntime runtime) {
+            Ledger ledger = runtime.bean(LedgerQueries.class).ledger(contractId);
             out().printf(Locale.ROOT, "%-20s %-24s %-11s %-3s %16s %16s %16s%n", "contract", "party", "account", "cur",
                     "debits", "credits", "balance");
             for (Ledger.Balance b : ledger.balances()) {

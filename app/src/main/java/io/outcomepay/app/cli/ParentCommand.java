@@ -3,7 +3,7 @@ package io.outcomepay.app.cli;
 import picocli.CommandLine;
 
 /** A command that only groups subcommands: run alone, it prints its usage. */
-abstract class ParentCommand implements Runnable {
+public abstract class ParentCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,7 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.claims.application.ImportingPayments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +20,9 @@ public class PaymentsCommand extends ParentCommand {
         Path file;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
-            MonthlyClose.PaymentsImported imported = runtime.bean(MonthlyClose.class).importPayments(file);
+        protected int run(OutcomePayRuntime runtime) {
+            ImportingPayments.PaymentsImported imported = runtime.bean(ImportingPayments.class)
+                    .importPayments(ImportingPayments.ImportPayments.file(file));
             imported.rejections().forEach(r -> out().println("REJECTED " + r));
             out().println(imported.summary());
             return 0;

@@ -1,8 +1,8 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Months;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.app.config.Months;
+import io.outcomepay.billing.period.application.PeriodRecords;
 import io.outcomepay.billing.ledger.Obligation;
 import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
 import io.outcomepay.billing.period.application.ClosingPeriod;
@@ -51,9 +51,9 @@ public class PeriodCommand extends ParentCommand {
         BigDecimal qualityScore;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
-            SettlingPeriod.Settled settled = runtime.bean(MonthlyClose.class).calculate(contractId, month(), qualityScore,
-                    actor, reason);
+        protected int run(OutcomePayRuntime runtime) {
+            SettlingPeriod.Settled settled = runtime.bean(SettlingPeriod.class).settle(contractId, month(), qualityScore,
+                    SettlingPeriod.Pricing.SET_BASED, actor, reason);
             SettlementPrinter.print(settled, out());
             printAdjustments(settled.adjustments(), out());
             return 0;
@@ -75,8 +75,8 @@ public class PeriodCommand extends ParentCommand {
             description = "Approve the month's latest calculation (maker-checker) and post its journal entries.")
     static class Approve extends Step {
         @Override
-        int run(OutcomePayRuntime runtime) {
-            int revision = runtime.bean(MonthlyClose.class).approve(contractId, month(), actor, reason).version();
+        protected int run(OutcomePayRuntime runtime) {
+            int revision = runtime.bean(ClosingPeriod.class).approve(contractId, month(), actor, reason).version();
             out().printf(Locale.ROOT, "%s %s revision %d approved by %s%n", contractId, period, revision, actor);
             return 0;
         }
@@ -87,8 +87,8 @@ public class PeriodCommand extends ParentCommand {
                     "the invoices and credit notes of its shares and adjustments."})
     static class Close extends Step {
         @Override
-        int run(OutcomePayRuntime runtime) {
-            ClosingPeriod.Closed closed = runtime.bean(MonthlyClose.class).close(contractId, month(), actor, reason);
+        protected int run(OutcomePayRuntime runtime) {
+            ClosingPeriod.Closed closed = runtime.bean(ClosingPeriod.class).close(contractId, month(), actor, reason);
             out().printf(Locale.ROOT, "%s %s revision %d closed by %s; %d documents issued%n", contractId, period,
                     closed.revision(), actor, closed.documents().size());
             for (ClosingPeriod.Issued issued : closed.documents()) {
@@ -108,9 +108,9 @@ public class PeriodCommand extends ParentCommand {
         String contractId;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             out().println("period   status      revision  calculated by      approved by        closed by          fingerprint");
-            for (PeriodRecord p : runtime.bean(MonthlyClose.class).periods(contractId)) {
+            for (PeriodRecord p : runtime.bean(PeriodRecords.class).periods(contractId)) {
                 out().printf(Locale.ROOT, "%-8s %-11s %8d  %-18s %-18s %-18s %s%n", p.period(),
                         p.status().name().toLowerCase(Locale.ROOT), p.revision(), orDash(p.latest().actor()),
                         p.approval() == null ? "-" : p.approval().actor(), p.closed() == null ? "-" : p.closed().actor(),

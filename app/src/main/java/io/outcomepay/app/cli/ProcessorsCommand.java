@@ -32,7 +32,7 @@ public class ProcessorsCommand extends ParentCommand {
         int limit;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             List<ParkedEvents.Parked> parked = runtime.bean(ParkedEvents.class)
                     .list(processor, limit);
             parked.forEach(p -> out().println(p.id() + "  " + p.describe()));
@@ -53,7 +53,7 @@ public class ProcessorsCommand extends ParentCommand {
         List<String> ids;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             ParkedEvents.Retried retried = runtime.bean(ParkedEvents.class).retry(processor, ids == null ? List.of() : ids);
             retried.stillParked().forEach(p -> out().println("STILL PARKED " + p.id() + "  " + p.describe()));
             out().println("handled " + retried.sequencesHandled() + " sequences; " + retried.stillParked().size()
@@ -71,7 +71,7 @@ public class ProcessorsCommand extends ParentCommand {
         String id;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             out().println("evicted " + runtime.bean(ParkedEvents.class).evict(id).describe());
             return 0;
         }

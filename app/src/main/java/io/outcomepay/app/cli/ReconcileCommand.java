@@ -1,8 +1,8 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Months;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.app.config.Months;
+import io.outcomepay.analytics.ledger.LedgerQueries;
 import io.outcomepay.billing.invoice.Reconciliation;
 import io.outcomepay.reports.reconciliation.ReconciliationCsv;
 import picocli.CommandLine.Command;
@@ -39,8 +39,8 @@ public class ReconcileCommand extends RuntimeCommand {
     Path csv;
 
     @Override
-    int run(OutcomePayRuntime runtime) {
-        List<Reconciliation.Line> lines = runtime.bean(MonthlyClose.class).reconcile(Months.parse("--period", period),
+    protected int run(OutcomePayRuntime runtime) {
+        List<Reconciliation.Line> lines = runtime.bean(LedgerQueries.class).reconcile(Months.parse("--period", period),
                 contractId, asOf);
         Map<Reconciliation.Category, Integer> counts = new EnumMap<>(Reconciliation.Category.class);
         out().printf(Locale.ROOT, "%-11s %-24s %-20s %-20s %14s %12s %14s %14s %-8s %s%n", "category", "document", "issuer",

@@ -15,7 +15,7 @@ import java.util.Locale;
 public class ReplayCommand extends RuntimeCommand {
 
     @Override
-    int run(OutcomePayRuntime runtime) {
+    protected int run(OutcomePayRuntime runtime) {
         Clock clock = runtime.bean(Clock.class);
         ProgressBar progress = new ProgressBar(out(), err(), clock);
         long started = clock.millis();

@@ -1,7 +1,7 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.config.Months;
 import io.outcomepay.app.reporting.Reporting;
 import io.outcomepay.reports.rendering.Language;
 import io.outcomepay.reports.rendering.ReportFormat;
@@ -51,7 +51,7 @@ public class ReportCommand extends RuntimeCommand {
     Path outDir;
 
     @Override
-    int run(OutcomePayRuntime runtime) {
+    protected int run(OutcomePayRuntime runtime) {
         Reporting.Request request = request(runtime);
         List<Path> written = runtime.bean(Reporting.class).render(request, ReportFormat.of(format), Language.of(lang), outDir);
         written.forEach(file -> out().println("wrote " + file));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** A command that needs the database and the application context for the length of its work. */
-abstract class RuntimeCommand implements Callable<Integer> {
+public abstract class RuntimeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,18 +20,18 @@ abstract class RuntimeCommand implements Callable<Integer> {
         }
     }
 
-    abstract int run(OutcomePayRuntime runtime);
+    protected abstract int run(OutcomePayRuntime runtime);
 
     /** Whether the command talks to Kafka (the embedded broker is then started, or KAFKA_BOOTSTRAP_SERVERS used). */
-    boolean needsKafka() {
+    protected boolean needsKafka() {
         return false;
     }
 
-    PrintWriter out() {
+    protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    PrintWriter err() {
+    protected PrintWriter err() {
         return spec.commandLine().getErr();
     }
 }

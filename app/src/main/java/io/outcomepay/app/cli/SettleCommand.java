@@ -1,9 +1,8 @@
 package io.outcomepay.app.cli;
 
-import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.config.Months;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.billing.settlement.SettlementResult;
@@ -82,7 +81,7 @@ public class SettleCommand extends RuntimeCommand {
     }
 
     @Override
-    int run(OutcomePayRuntime runtime) {
+    protected int run(OutcomePayRuntime runtime) {
         SettlingPeriod.Settled settled = runtime.bean(SettlingPeriod.class).settle(contractId, Months.parse("--period", period),
                 qualityScore, pricing, actor, reason);
         SettlementPrinter.print(settled, out());
@@ -119,7 +118,7 @@ public class SettleCommand extends RuntimeCommand {
         }
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             YearMonth month = Months.parse("--period", period);
             List<PeriodSettled> revisions = runtime.bean(SettlementHistory.class).revisions(contractId, month);
             if (revisions.isEmpty()) {
@@ -144,7 +143,7 @@ public class SettleCommand extends RuntimeCommand {
                         step.inputs().isEmpty() ? "" : "  " + step.inputs());
             }
             SettlementPrinter.table(r, out());
-            SettlementResult now = runtime.bean(Operations.class).recalculate(contractId, month, r.qualityScore());
+            SettlementResult now = runtime.bean(SettlingPeriod.class).calculate(contractId, month, r.qualityScore());
             out().printf(Locale.ROOT, "Fingerprint %s%n", r.fingerprint());
             out().println(now.fingerprint().equals(r.fingerprint())
                     ? "Settling again now gives the same fingerprint."

@@ -1,7 +1,7 @@
 package io.outcomepay.app.cli;
 
 import io.outcomepay.analytics.auditing.ComputingStatistics;
-import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.config.Months;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
 import io.outcomepay.app.OutcomePayRuntime;
@@ -33,7 +33,7 @@ public class StatsCommand extends RuntimeCommand {
     int resamples;
 
     @Override
-    int run(OutcomePayRuntime runtime) {
+    protected int run(OutcomePayRuntime runtime) {
         YearMonth month = Months.parse("--period", period);
         YearMonth reference = referencePeriod == null ? month.minusMonths(1) : Months.parse("--reference-period", referencePeriod);
         ComputingStatistics.Computed computed = runtime.bean(ComputingStatistics.class)

@@ -4,8 +4,8 @@ import io.outcomepay.analytics.rebuild.VerifyingReadModels;
 import io.outcomepay.app.OutcomePayRuntime;
 import picocli.CommandLine.Command;
 
-import io.outcomepay.app.operations.Months;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.app.config.Months;
+import io.outcomepay.analytics.auditing.VerifyingAuditChain;
 import io.outcomepay.billing.audit.AuditChain;
 import picocli.CommandLine.Option;
 
@@ -24,7 +24,7 @@ public class VerifyCommand extends ParentCommand {
     static class Projections extends RuntimeCommand {
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             ProgressBar progress = new ProgressBar(out(), err(), runtime.bean(Clock.class));
             VerifyingReadModels.Verified verified;
             try {
@@ -53,8 +53,8 @@ public class VerifyCommand extends ParentCommand {
         String period;
 
         @Override
-        int run(OutcomePayRuntime runtime) {
-            AuditChain.Verification v = runtime.bean(MonthlyClose.class).verifyAudit(contractId, Months.parse("--period", period));
+        protected int run(OutcomePayRuntime runtime) {
+            AuditChain.Verification v = runtime.bean(VerifyingAuditChain.class).verify(contractId, Months.parse("--period", period));
             v.problems().forEach(p -> out().println("ALTERED " + p));
             out().println(v.periodId() + ": " + v.events() + " events, chain head " + v.head()
                     + (v.closedHead() == null ? " (not closed)" : ", head recorded at close " + v.closedHead()) + ": "

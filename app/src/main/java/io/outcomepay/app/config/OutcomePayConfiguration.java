@@ -17,11 +17,15 @@ import io.outcomepay.analytics.settlements.SettlementListing;
 import io.outcomepay.analytics.settlements.SettlementProjection;
 import io.outcomepay.analytics.settlements.VendorRevenue;
 import io.outcomepay.app.eventstore.JdbcRecordedOriginals;
-import io.outcomepay.app.operations.JsonClaimPayloads;
+import io.outcomepay.claims.intake.JsonClaimPayloads;
 import io.outcomepay.billing.encounter.RecordingEncounters;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import io.outcomepay.claims.application.ImportingPayments;
+import io.outcomepay.claims.application.IngestingClaimFile;
+import io.outcomepay.claims.application.RecordingAiUsage;
+import io.outcomepay.claims.application.ReplayingDeadLetters;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.JdbcDeadLetters;
@@ -82,7 +86,7 @@ public class OutcomePayConfiguration {
                                                           OutcomePayProperties properties, JdbcTemplate jdbc,
                                                           SettlementHistory history, ContractCatalog contracts,
                                                           io.outcomepay.analytics.auditing.StoredStatistics stored,
-                                                          io.outcomepay.app.operations.Operations operations,
+                                                          SettlingPeriod settling,
                                                           io.outcomepay.analytics.auditing.ComputingStatistics computing,
                                                           VendorRevenue vendorRevenue, ReadModelCatchUp catchUp,
                                                           PlatformTransactionManager transactions,
@@ -90,7 +94,7 @@ public class OutcomePayConfiguration {
         // not read-only: an audit pack stores the statistics it computes, as `stats` does
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         return new io.outcomepay.app.reporting.Reporting(
-                new io.outcomepay.app.reporting.ReportData(jdbc, history, contracts, stored, operations, computing, vendorRevenue,
+                new io.outcomepay.app.reporting.ReportData(jdbc, history, contracts, stored, settling, computing, vendorRevenue,
                         catchUp, periods),
                 new io.outcomepay.reports.rendering.ReportRenderer(templates, properties.home().resolve("tmp")),
                 transaction);
@@ -238,15 +242,69 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public io.outcomepay.analytics.ledger.LedgerQueries ledgerQueries(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
-        return new io.outcomepay.analytics.ledger.LedgerQueries(jdbc, catchUp);
+    public io.outcomepay.analytics.ledger.LedgerQueries ledgerQueries(JdbcTemplate jdbc, ReadModelCatchUp catchUp,
+                                                                     Clock clock) {
+        return new io.outcomepay.analytics.ledger.LedgerQueries(jdbc, catchUp, clock);
     }
 
     @Bean
     public io.outcomepay.billing.period.application.ClosingPeriod closingPeriod(
             io.outcomepay.billing.period.application.PeriodRecords periods,
-            io.outcomepay.analytics.ledger.LedgerQueries ledger, CommandGateway commands, Clock clock) {
-        return new io.outcomepay.billing.period.application.ClosingPeriod(periods, ledger, commands, clock);
+            io.outcomepay.analytics.ledger.LedgerQueries ledger, CommandGateway commands, Clock clock,
+            io.outcomepay.analytics.auditing.ComputingStatistics statistics) {
+        return new io.outcomepay.billing.period.application.ClosingPeriod(periods, ledger, commands, clock, statistics);
+    }
+
+    @Bean
+    public io.outcomepay.analytics.catchup.StoredEvents storedEvents(JdbcTemplate jdbc) {
+        return new io.outcomepay.analytics.catchup.StoredEvents(jdbc);
+    }
+
+    @Bean
+    public IngestingClaimFile ingestingClaimFile(IngestingClaims ingesting, BaselineCatalog baselines,
+                                                 Pseudonymizer pseudonymizer, ReadModelCatchUp catchUp,
+                                                 io.outcomepay.app.metrics.IntakeMetrics metrics) {
+        return new IngestingClaimFile(ingesting, new IngestingClaimFile.Baselines() {
+            @Override
+            public IngestingClaimFile.KnownCodes published() {
+                return new IngestingClaimFile.KnownCodes(baselines.knownDrgCodes(), baselines.knownDipGroups());
+            }
+
+            @Override
+            public IngestingClaimFile.KnownCodes projected() {
+                return new IngestingClaimFile.KnownCodes(
+                        baselines.projectedCodes(io.outcomepay.billing.baseline.api.BaselineKind.DRG_RELATIVE_WEIGHT),
+                        baselines.projectedCodes(io.outcomepay.billing.baseline.api.BaselineKind.DIP_SCORE));
+            }
+        }, pseudonymizer, catchUp::await, metrics::count);
+    }
+
+    @Bean
+    public RecordingAiUsage recordingAiUsage(CommandGateway commands, DeadLetters deadLetters) {
+        return new RecordingAiUsage(commands, deadLetters);
+    }
+
+    @Bean
+    public ReplayingDeadLetters replayingDeadLetters(IngestingClaimFile files, RecordingAiUsage usage,
+                                                     IngestingClaims ingesting, DeadLetters deadLetters) {
+        return new ReplayingDeadLetters(files, usage, ingesting, deadLetters);
+    }
+
+    @Bean
+    public ImportingPayments importingPayments(CommandGateway commands,
+                                               io.outcomepay.analytics.ledger.LedgerQueries ledger,
+                                               DeadLetters deadLetters) {
+        return new ImportingPayments(commands, ledger::documents, deadLetters);
+    }
+
+    @Bean
+    public io.outcomepay.billing.contract.application.DefiningContract definingContract(CommandGateway commands) {
+        return new io.outcomepay.billing.contract.application.DefiningContract(commands);
+    }
+
+    @Bean
+    public io.outcomepay.billing.baseline.application.PublishingBaseline publishingBaseline(CommandGateway commands) {
+        return new io.outcomepay.billing.baseline.application.PublishingBaseline(commands);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.outcomepay.app.kafka;
 
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.UsageEvent;
+import io.outcomepay.analytics.catchup.ReadModelCatchUp;
+import io.outcomepay.claims.application.IngestingClaimFile;
+import io.outcomepay.claims.application.RecordingAiUsage;
+import io.outcomepay.claims.usage.UsageEvent;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.usage.api.AiUsage;
 import io.outcomepay.claims.intake.ClaimFormat;
@@ -43,15 +45,20 @@ public class KafkaIntakeService {
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeService.class);
 
     private final KafkaClients kafka;
-    private final Operations operations;
+    private final IngestingClaimFile ingesting;
+    private final RecordingAiUsage recording;
+    private final ReadModelCatchUp catchUp;
     private final DeadLetters deadLetters;
     private final JsonMapper json;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Thread running;
 
-    public KafkaIntakeService(KafkaClients kafka, Operations operations, DeadLetters deadLetters, JsonMapper readModelJson) {
+    public KafkaIntakeService(KafkaClients kafka, IngestingClaimFile ingesting, RecordingAiUsage recording,
+                              ReadModelCatchUp catchUp, DeadLetters deadLetters, JsonMapper readModelJson) {
         this.kafka = kafka;
-        this.operations = operations;
+        this.ingesting = ingesting;
+        this.recording = recording;
+        this.catchUp = catchUp;
         this.deadLetters = deadLetters;
         this.json = readModelJson;
     }
@@ -87,7 +94,7 @@ public class KafkaIntakeService {
         try (KafkaIntake intake = new KafkaIntake(kafka.intakeConsumer(), handlers(tally, listener))) {
             intake.drain(timeout);
         }
-        operations.awaitReadModels();
+        catchUp.await();
         return tally;
     }
 
@@ -129,8 +136,8 @@ public class KafkaIntakeService {
             String formatName = header(message, IntakeTopics.FORMAT_HEADER, null);
             ClaimFormat format = formatName == null ? ClaimFormat.sniff(message.value()).format() : ClaimFormat.named(formatName);
             long before = tally.claims().read();
-            IngestReport report = operations.ingest(format, source, new ByteArrayInputStream(message.value()), offset,
-                    new IngestingClaims.Listener() {
+            IngestReport report = ingesting.ingest(new IngestingClaimFile.IngestStream(format, source,
+                    new ByteArrayInputStream(message.value()), offset, new IngestingClaims.Listener() {
                         @Override
                         public void rejected(Rejection rejection) {
                             listener.rejected(rejection);
@@ -140,7 +147,7 @@ public class KafkaIntakeService {
                         public void progress(long records, long bytesRead, long totalBytes) {
                             listener.progress(before + records, 0, -1);
                         }
-                    });
+                    }, false));
             tally.claims.accumulateAndGet(report, (a, b) -> a.plus(b, a.source()));
         } catch (IllegalArgumentException | UncheckedIOException unreadable) {
             // The message itself cannot be read (its records before the damage did land): it is kept
@@ -160,7 +167,7 @@ public class KafkaIntakeService {
         try {
             UsageEvent event = json.readValue(text, UsageEvent.class);
             AiUsage.Details details = event.details();
-            ClaimOutcome outcome = operations.recordAiUsage(event, details, source, message.offset());
+            ClaimOutcome outcome = recording.record(new RecordingAiUsage.RecordUsage(event, details, source, message.offset()));
             (outcome == ClaimOutcome.RECORDED ? tally.usageRecorded
                     : outcome == ClaimOutcome.DUPLICATE ? tally.usageDuplicate : tally.usageRejected).incrementAndGet();
         } catch (JacksonException | IllegalArgumentException invalid) {

@@ -1,5 +1,6 @@
 package io.outcomepay.app.reporting;
 
+import io.outcomepay.analytics.auditing.ComputingStatistics;
 import io.outcomepay.analytics.auditing.StoredStatistics;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.contracts.ContractCatalog;
@@ -7,7 +8,6 @@ import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.analytics.settlements.VendorRevenue;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
-import io.outcomepay.app.operations.Operations;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.settlement.SettlementResult;
@@ -38,23 +38,19 @@ import io.outcomepay.analytics.facts.FactState;
  */
 public class ReportData {
 
-    /** The statistics an audit pack shows when none are stored with the revision: as `stats` computes them. */
-    public static final long SEED = 1;
-    public static final int RESAMPLES = 2000;
-
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final SettlementHistory history;
     private final ContractCatalog contracts;
     private final StoredStatistics storedStatistics;
-    private final Operations operations;
+    private final io.outcomepay.billing.period.application.SettlingPeriod settling;
     private final io.outcomepay.analytics.auditing.ComputingStatistics computing;
     private final VendorRevenue vendorRevenue;
     private final ReadModelCatchUp catchUp;
     private final io.outcomepay.billing.period.application.PeriodRecords periods;
 
     public ReportData(JdbcTemplate jdbc, SettlementHistory history, ContractCatalog contracts,
-                      StoredStatistics storedStatistics, Operations operations,
+                      StoredStatistics storedStatistics, io.outcomepay.billing.period.application.SettlingPeriod settling,
                       io.outcomepay.analytics.auditing.ComputingStatistics computing, VendorRevenue vendorRevenue,
                       ReadModelCatchUp catchUp, io.outcomepay.billing.period.application.PeriodRecords periods) {
         this.periods = periods;
@@ -64,7 +60,7 @@ public class ReportData {
         this.history = history;
         this.contracts = contracts;
         this.storedStatistics = storedStatistics;
-        this.operations = operations;
+        this.settling = settling;
         this.computing = computing;
         this.vendorRevenue = vendorRevenue;
         this.catchUp = catchUp;
@@ -93,7 +89,7 @@ public class ReportData {
         PeriodSettled latest = revisions.get(revisions.size() - 1);
         SettlementResult result = latest.result();
         io.outcomepay.billing.period.application.PeriodRecord record = periods.period(contractId, period).orElseThrow();
-        String now = operations.recalculate(contractId, period, result.qualityScore()).fingerprint();
+        String now = settling.calculate(contractId, period, result.qualityScore()).fingerprint();
         // a closed month reports its closed revision: later changes are carried into later months as adjustments
         boolean changedSinceClose = record.closed() != null && !now.equals(result.fingerprint());
         if (record.closed() == null && !now.equals(result.fingerprint())) {
@@ -174,7 +170,7 @@ public class ReportData {
                 .filter(s -> s.revision() == month.revision() && s.fingerprint().equals(month.result().fingerprint()))
                 .map(StoredStatistics.Stored::statistics).findFirst()
                 .orElseGet(() -> computing.compute(new io.outcomepay.analytics.auditing.ComputingStatistics.Compute(
-                        month.result().contractId(), period, period.minusMonths(1), SEED, RESAMPLES)).statistics());
+                        month.result().contractId(), period, period.minusMonths(1), ComputingStatistics.AUDIT_SEED, ComputingStatistics.AUDIT_RESAMPLES)).statistics());
         SavingsStatistics.SavingsRate rate = stats.savingsRate();
         SavingsStatistics.AiEffect ai = stats.aiEffect();
         return new AuditStatistics(rate.rate(), rate.low(), rate.high(), rate.probabilityAboveMsr(), rate.msr(),

@@ -1,7 +1,7 @@
 package io.outcomepay.app.rest;
 
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.UsageEvent;
+import io.outcomepay.claims.application.RecordingAiUsage;
+import io.outcomepay.claims.usage.UsageEvent;
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.billing.usage.api.AiUsage;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +18,10 @@ import java.util.List;
 public class AiUsageController {
 
     static final String SOURCE = "ai-usage";
-    private final Operations operations;
+    private final RecordingAiUsage recording;
 
-    public AiUsageController(Operations operations) {
-        this.operations = operations;
+    public AiUsageController(RecordingAiUsage recording) {
+        this.recording = recording;
     }
 
     public record Recorded(String eventId, ClaimOutcome outcome) {
@@ -41,7 +41,8 @@ public class AiUsageController {
         List<Recorded> recorded = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             UsageEvent event = events.get(i);
-            recorded.add(new Recorded(event.event_id(), operations.recordAiUsage(event, details.get(i), SOURCE, i)));
+            recorded.add(new Recorded(event.event_id(),
+                    recording.record(new RecordingAiUsage.RecordUsage(event, details.get(i), SOURCE, i))));
         }
         return recorded;
     }

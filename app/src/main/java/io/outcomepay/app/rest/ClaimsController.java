@@ -1,7 +1,8 @@
 package io.outcomepay.app.rest;
 
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.ReplayingDeadLetters;
+import io.outcomepay.claims.application.IngestingClaimFile;
+import io.outcomepay.claims.application.ReplayingDeadLetters;
+import io.outcomepay.claims.intake.ClaimFormat;
 import io.outcomepay.claims.intake.DeadLetter;
 import io.outcomepay.claims.intake.DeadLetters;
 import io.outcomepay.claims.intake.IngestReport;
@@ -24,12 +25,12 @@ import java.util.List;
 public class ClaimsController {
 
     static final int MAX_LISTED_REJECTIONS = 1000;
-    private final Operations operations;
+    private final IngestingClaimFile ingesting;
     private final DeadLetters deadLetters;
     private final ReplayingDeadLetters replaying;
 
-    public ClaimsController(Operations operations, DeadLetters deadLetters, ReplayingDeadLetters replaying) {
-        this.operations = operations;
+    public ClaimsController(IngestingClaimFile ingesting, DeadLetters deadLetters, ReplayingDeadLetters replaying) {
+        this.ingesting = ingesting;
         this.deadLetters = deadLetters;
         this.replaying = replaying;
     }
@@ -38,7 +39,7 @@ public class ClaimsController {
     @PostMapping(path = "/claims", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     public IngestResponse ingest(@RequestParam String source, InputStream body) throws IOException {
         List<Rejection> listed = new ArrayList<>();
-        IngestReport report = operations.ingestCsv(source, body, new IngestingClaims.Listener() {
+        IngestingClaims.Listener listener = new IngestingClaims.Listener() {
             @Override
             public void rejected(Rejection rejection) {
                 if (listed.size() < MAX_LISTED_REJECTIONS) {
@@ -50,7 +51,9 @@ public class ClaimsController {
             public void progress(long records, long bytesRead, long totalBytes) {
                 // No progress reporting over HTTP: the response comes when the file has landed.
             }
-        });
+        };
+        IngestReport report = ingesting.ingest(new IngestingClaimFile.IngestStream(ClaimFormat.CSV, source, body, 0,
+                listener, true));
         return new IngestResponse(report, listed);
     }
 

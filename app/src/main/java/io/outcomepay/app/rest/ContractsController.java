@@ -3,7 +3,7 @@ package io.outcomepay.app.rest;
 import io.outcomepay.analytics.baselines.BaselineCatalog;
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.app.contract.ContractYaml;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.billing.contract.application.DefiningContract;
 import io.outcomepay.billing.VersionOutcome;
 import io.outcomepay.billing.contract.api.ContractDefinition;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +20,12 @@ import java.util.List;
 @RequestMapping("/api")
 public class ContractsController {
 
-    private final Operations operations;
+    private final DefiningContract defining;
     private final ContractCatalog contracts;
     private final BaselineCatalog baselines;
 
-    public ContractsController(Operations operations, ContractCatalog contracts, BaselineCatalog baselines) {
-        this.operations = operations;
+    public ContractsController(DefiningContract defining, ContractCatalog contracts, BaselineCatalog baselines) {
+        this.defining = defining;
         this.contracts = contracts;
         this.baselines = baselines;
     }
@@ -33,7 +33,7 @@ public class ContractsController {
     @PostMapping(path = "/contracts", consumes = {"application/yaml", "text/yaml", "text/plain"})
     public ContractVersionResponse create(InputStream yaml) {
         ContractDefinition definition = ContractYaml.read(yaml, "request body");
-        return new ContractVersionResponse(definition.contractId(), operations.createContract(definition));
+        return new ContractVersionResponse(definition.contractId(), defining.create(definition));
     }
 
     @PostMapping(path = "/contracts/{contractId}/versions", consumes = {"application/yaml", "text/yaml", "text/plain"})
@@ -42,7 +42,7 @@ public class ContractsController {
         if (!definition.contractId().equals(contractId)) {
             throw new IllegalArgumentException("request body: id " + definition.contractId() + " is not " + contractId);
         }
-        return new ContractVersionResponse(contractId, operations.amendContract(definition));
+        return new ContractVersionResponse(contractId, defining.amend(definition));
     }
 
     @GetMapping("/contracts")

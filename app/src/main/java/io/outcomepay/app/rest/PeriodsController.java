@@ -1,11 +1,12 @@
 package io.outcomepay.app.rest;
 
-import io.outcomepay.app.operations.Months;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.app.config.Months;
+import io.outcomepay.analytics.auditing.VerifyingAuditChain;
 import io.outcomepay.billing.audit.AuditChain;
 import io.outcomepay.billing.period.api.PriorPeriodAdjustment;
 import io.outcomepay.billing.period.application.ClosingPeriod;
 import io.outcomepay.billing.period.application.PeriodRecord;
+import io.outcomepay.billing.period.application.PeriodRecords;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +28,17 @@ import java.util.Locale;
 @RequestMapping("/api/periods/{contractId}")
 public class PeriodsController {
 
-    private final MonthlyClose close;
+    private final SettlingPeriod settling;
+    private final ClosingPeriod closing;
+    private final PeriodRecords periods;
+    private final VerifyingAuditChain audit;
 
-    public PeriodsController(MonthlyClose close) {
-        this.close = close;
+    public PeriodsController(SettlingPeriod settling, ClosingPeriod closing, PeriodRecords periods,
+                             VerifyingAuditChain audit) {
+        this.settling = settling;
+        this.closing = closing;
+        this.periods = periods;
+        this.audit = audit;
     }
 
     /** A month as its events leave it. */
@@ -48,12 +56,12 @@ public class PeriodsController {
 
     @GetMapping
     public List<PeriodView> periods(@PathVariable String contractId) {
-        return close.periods(contractId).stream().map(PeriodView::of).toList();
+        return periods.periods(contractId).stream().map(PeriodView::of).toList();
     }
 
     @GetMapping("/{period}")
     public PeriodView period(@PathVariable String contractId, @PathVariable String period) {
-        return close.period(contractId, Months.parse("period:", period)).map(PeriodView::of)
+        return periods.period(contractId, Months.parse("period:", period)).map(PeriodView::of)
                 .orElseThrow(() -> new ApiErrors.NotFound(contractId + " " + period + " has not been calculated"));
     }
 
@@ -61,25 +69,26 @@ public class PeriodsController {
     public SettlingPeriod.Settled calculate(@PathVariable String contractId, @PathVariable String period,
                                             @RequestParam String reason,
                                             @RequestParam(required = false) BigDecimal qualityScore, Principal user) {
-        return close.calculate(contractId, Months.parse("period:", period), qualityScore, user.getName(), reason);
+        return settling.settle(contractId, Months.parse("period:", period), qualityScore, SettlingPeriod.Pricing.SET_BASED,
+                user.getName(), reason);
     }
 
     @PostMapping("/{period}/approve")
     public PeriodView approve(@PathVariable String contractId, @PathVariable String period, @RequestParam String reason,
                               Principal user) {
-        close.approve(contractId, Months.parse("period:", period), user.getName(), reason);
+        closing.approve(contractId, Months.parse("period:", period), user.getName(), reason);
         return period(contractId, period);
     }
 
     @PostMapping("/{period}/close")
     public ClosingPeriod.Closed close(@PathVariable String contractId, @PathVariable String period,
                                       @RequestParam String reason, Principal user) {
-        return close.close(contractId, Months.parse("period:", period), user.getName(), reason);
+        return closing.close(contractId, Months.parse("period:", period), user.getName(), reason);
     }
 
     /** The month's audit chain recomputed from its stored events: intact, or every mismatch. */
     @GetMapping("/{period}/audit")
     public AuditChain.Verification audit(@PathVariable String contractId, @PathVariable String period) {
-        return close.verifyAudit(contractId, Months.parse("period:", period));
+        return audit.verify(contractId, Months.parse("period:", period));
     }
 }

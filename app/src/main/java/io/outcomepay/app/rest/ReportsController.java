@@ -1,6 +1,6 @@
 package io.outcomepay.app.rest;
 
-import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.config.Months;
 import io.outcomepay.app.reporting.Reporting;
 import io.outcomepay.reports.rendering.Language;
 import io.outcomepay.reports.rendering.ReportFormat;

@@ -1,6 +1,6 @@
 package io.outcomepay.app.rest;
 
-import io.outcomepay.app.operations.Months;
+import io.outcomepay.app.config.Months;
 import io.outcomepay.analytics.settlements.SettlementListing;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,7 +1,6 @@
 package io.outcomepay.app.rest;
 
-import io.outcomepay.app.operations.Months;
-import io.outcomepay.app.operations.MonthlyClose;
+import io.outcomepay.app.config.Months;
 import io.outcomepay.analytics.settlements.SettlementHistory;
 import io.outcomepay.analytics.facts.GroupTotals;
 import io.outcomepay.analytics.auditing.StoredStatistics;
@@ -32,11 +31,11 @@ public class SettlementsController {
     private final StoredStatistics storedStatistics;
     private final GroupTotals groupTotals;
 
-    private final MonthlyClose close;
+    private final SettlingPeriod settling;
 
     public SettlementsController(ComputingStatistics computing, SettlementHistory history,
-                                 StoredStatistics storedStatistics, GroupTotals groupTotals, MonthlyClose close) {
-        this.close = close;
+                                 StoredStatistics storedStatistics, GroupTotals groupTotals, SettlingPeriod settling) {
+        this.settling = settling;
         this.computing = computing;
         this.history = history;
         this.storedStatistics = storedStatistics;
@@ -52,7 +51,8 @@ public class SettlementsController {
                                          @RequestParam(required = false) BigDecimal qualityScore,
                                          @RequestParam(defaultValue = "settled over REST") String reason,
                                          Principal user) {
-        return close.calculate(contractId, Months.parse("period:", period), qualityScore, user.getName(), reason);
+        return settling.settle(contractId, Months.parse("period:", period), qualityScore, SettlingPeriod.Pricing.SET_BASED,
+                user.getName(), reason);
     }
 
     /** A recorded revision of the month as the API shows it (the event it was recorded by stays inside). */

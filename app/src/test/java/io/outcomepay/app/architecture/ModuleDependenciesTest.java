@@ -38,12 +38,16 @@ class ModuleDependenciesTest {
     }
 
     @Test
-    void theRestApiIsAThinAdapterThatSpeaksApiRecordsNeverDomainEvents() {
-        noClasses().that().resideInAPackage("io.outcomepay.app.rest..")
+    void theCliAndTheRestApiAreThinAdaptersThatCallUseCasesAndQueries() {
+        noClasses().that().resideInAnyPackage("io.outcomepay.app.cli..", "io.outcomepay.app.rest..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.commandhandling.gateway.CommandGateway")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
                 .check(all);
+    }
+
+    @Test
+    void theRestApiSpeaksApiRecordsNeverDomainEvents() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
                 .that().areDeclaredInClassesThat().resideInAPackage("io.outcomepay.app.rest..").and().arePublic()
                 .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(

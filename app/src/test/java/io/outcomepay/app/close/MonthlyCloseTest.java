@@ -1,7 +1,7 @@
 package io.outcomepay.app.close;
 
-import io.outcomepay.app.operations.MonthlyClose;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.application.ImportingPayments;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -56,9 +56,9 @@ class MonthlyCloseTest extends IntegrationTest {
     @Autowired
     java.time.Clock clock;
     @Autowired
-    MonthlyClose close;
+    UseCases close;
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -259,7 +259,7 @@ class MonthlyCloseTest extends IntegrationTest {
                 + vendorInvoice + ",INS-1,VENDOR-1,100.00,USD,2026-02-20\n"
                 + "WIRE-77,INS-1,MP-H,5.00,USD,2026-02-21\n"
                 + "BAD-1,INS-1,MP-H,abc,USD,2026-02-21\n";
-        MonthlyClose.PaymentsImported imported = close.importPayments("mp-payments.csv",
+        ImportingPayments.PaymentsImported imported = close.importPayments("mp-payments.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(imported.recorded()).isEqualTo(3);
         assertThat(imported.applied()).isEqualTo(2);
@@ -302,7 +302,7 @@ class MonthlyCloseTest extends IntegrationTest {
                 + "BPR*I*8.72*C*ACH*CTX*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20260305~"
                 + "TRN*1*" + vendorInvoice + "*1512345678~N1*PR*INSURER ONE*XV*INS-1~N1*PE*VENDOR ONE*XX*VENDOR-1~"
                 + "SE*6*0001~GE*1*2~IEA*1*000000002~");
-        MonthlyClose.PaymentsImported remitted = close.importPayments(remittance);
+        ImportingPayments.PaymentsImported remitted = close.importPayments(remittance);
         assertThat(remitted.recorded()).as(remitted.rejections().toString()).isEqualTo(1);
         assertThat(remitted.applied()).isEqualTo(1);
         assertThat(close.reconcile(JAN, "MP-C", null)).filteredOn(l -> vendorInvoice.equals(l.document())).singleElement()

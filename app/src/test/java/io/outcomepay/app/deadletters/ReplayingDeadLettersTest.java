@@ -1,7 +1,7 @@
 package io.outcomepay.app.deadletters;
 
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.ReplayingDeadLetters;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.application.ReplayingDeadLetters;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.billing.baseline.api.BaselineCommands.PublishBaselineTable;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ReplayingDeadLettersTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     ReplayingDeadLetters replaying;
     @Autowired

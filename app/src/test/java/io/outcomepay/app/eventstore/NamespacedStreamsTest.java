@@ -1,7 +1,7 @@
 package io.outcomepay.app.eventstore;
 
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.UsageEvent;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.usage.UsageEvent;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NamespacedStreamsTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -2,7 +2,7 @@ package io.outcomepay.app.fuzz;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.processing.ParkedEvents;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -43,7 +43,7 @@ class RestBodiesFuzzTest extends IntegrationTest {
     private static final String PAYMENTS = "reference,payer,payee,amount,currency,paid_on\nFZ-PAY-%d,INS-1,FZ-H1,100.00,USD,2026-02-10\n";
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     ParkedEvents parked;
     @Autowired

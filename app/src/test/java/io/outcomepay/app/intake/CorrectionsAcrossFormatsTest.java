@@ -1,7 +1,7 @@
 package io.outcomepay.app.intake;
 
 import io.outcomepay.app.demo.DemoInstitutionalClaims;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.claims.intake.IngestReport;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorrectionsAcrossFormatsTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     JdbcTemplate jdbc;
 

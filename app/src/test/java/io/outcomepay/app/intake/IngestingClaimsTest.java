@@ -1,6 +1,6 @@
 package io.outcomepay.app.intake;
 
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.claims.intake.DeadLetter;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class IngestingClaimsTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -1,6 +1,6 @@
 package io.outcomepay.app.intake;
 
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class RemittanceIngestTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     io.outcomepay.billing.period.application.SettlingPeriod settling;
     @Autowired
@@ -94,7 +94,7 @@ class RemittanceIngestTest extends IntegrationTest {
         assertThat(claimed.recorded()).isEqualTo(1);
         // AI-assisted only through usage events: an 837 does not say; contract eligible: ai_assisted
         assertThat(atCharge.notEligible()).isEqualTo(1);
-        io.outcomepay.app.operations.UsageEvent usage = new io.outcomepay.app.operations.UsageEvent("EV-RM2", "VENDOR-1",
+        io.outcomepay.claims.usage.UsageEvent usage = new io.outcomepay.claims.usage.UsageEvent("EV-RM2", "VENDOR-1",
                 "sepsis-watch", "1", npi, "K1", null, "2026-01-03T00:00:00Z", "inference");
         operations.recordAiUsage(usage, usage.details(), "test", 1);
         SettlementResult assisted = operations.settle("RM2-C", YearMonth.of(2026, 1)).result();

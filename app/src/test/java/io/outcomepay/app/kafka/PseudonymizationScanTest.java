@@ -1,7 +1,7 @@
 package io.outcomepay.app.kafka;
 
 import io.outcomepay.app.demo.DemoInstitutionalClaims;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -25,7 +25,7 @@ class PseudonymizationScanTest extends IntegrationTest {
     static final String RAW = "MRN-RAW-RS-";
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     KafkaClients kafka;
     @Autowired

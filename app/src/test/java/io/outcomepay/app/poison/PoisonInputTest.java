@@ -6,8 +6,8 @@ import io.outcomepay.app.baseline.BaselineFiles;
 import io.outcomepay.app.contract.ContractYaml;
 import io.outcomepay.app.kafka.KafkaClients;
 import io.outcomepay.app.kafka.KafkaIntakeService;
-import io.outcomepay.app.operations.MonthlyClose;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.application.ImportingPayments;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -57,9 +57,9 @@ class PoisonInputTest extends IntegrationTest {
     private static final AtomicInteger GOOD = new AtomicInteger();
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
-    MonthlyClose monthlyClose;
+    UseCases monthlyClose;
     @Autowired
     DeadLetters deadLetters;
     @Autowired
@@ -316,7 +316,7 @@ class PoisonInputTest extends IntegrationTest {
                 "PI-PAY-2,INS-1,PI-H1," + HUGE + ",USD,2026-02-10",
                 "PI-PAY-3,INS-1,PI-H1,100.00,USD,1899-01-01") + "\n");
 
-        MonthlyClose.PaymentsImported imported = monthlyClose.importPayments(payments);
+        ImportingPayments.PaymentsImported imported = monthlyClose.importPayments(payments);
 
         assertThat(imported.recorded()).isZero();
         assertThat(imported.rejections()).extracting(r -> r.field()).containsExactly("reference", "amount", "paid_on");

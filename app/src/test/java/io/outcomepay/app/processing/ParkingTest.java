@@ -4,8 +4,8 @@ import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.analytics.processing.ParkedEvents;
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.rebuild.VerifyingReadModels;
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.UsageEvent;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.usage.UsageEvent;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.claims.intake.IngestingClaims;
@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class ParkingTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     ParkedEvents parked;
     @Autowired

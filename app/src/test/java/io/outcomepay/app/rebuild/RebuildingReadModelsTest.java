@@ -2,8 +2,8 @@ package io.outcomepay.app.rebuild;
 
 import io.outcomepay.analytics.rebuild.RebuildingReadModels;
 import io.outcomepay.analytics.rebuild.VerifyingReadModels;
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.UsageEvent;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.usage.UsageEvent;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RebuildingReadModelsTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     RebuildingReadModels rebuilding;
     @Autowired
@@ -32,7 +32,7 @@ class RebuildingReadModelsTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    io.outcomepay.app.operations.MonthlyClose close;
+    UseCases close;
     @Autowired
     io.outcomepay.analytics.catchup.ReadModelCatchUp catchUp;
 

@@ -1,6 +1,6 @@
 package io.outcomepay.app.reporting;
 
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -54,7 +54,7 @@ class ReportsTest extends IntegrationTest {
     private static final String NPI = "9876543213";
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     Reporting reporting;
     @Autowired

@@ -2,7 +2,7 @@ package io.outcomepay.app.settling;
 
 import io.outcomepay.app.baseline.BaselineFiles;
 import io.outcomepay.app.contract.ContractYaml;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.billing.VersionOutcome;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DipSettlementTest extends IntegrationTest {
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     io.outcomepay.billing.period.application.SettlingPeriod settling;
     @Autowired

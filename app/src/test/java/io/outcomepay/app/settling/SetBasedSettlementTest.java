@@ -2,8 +2,8 @@ package io.outcomepay.app.settling;
 
 import io.outcomepay.app.baseline.BaselineFiles;
 import io.outcomepay.app.contract.ContractYaml;
-import io.outcomepay.app.operations.Operations;
-import io.outcomepay.app.operations.UsageEvent;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.claims.usage.UsageEvent;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.IntegrationTest;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
@@ -43,7 +43,7 @@ class SetBasedSettlementTest extends IntegrationTest {
     private static final YearMonth JANUARY = YearMonth.of(2026, 1);
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     SettlingPeriod settling;
     @Autowired

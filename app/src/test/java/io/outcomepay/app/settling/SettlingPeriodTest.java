@@ -1,6 +1,6 @@
 package io.outcomepay.app.settling;
 
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -28,7 +28,7 @@ class SettlingPeriodTest extends IntegrationTest {
     private static final IngestingClaims.Listener QUIET = IngestingClaims.Listener.silent();
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @TempDir
     Path dir;
 

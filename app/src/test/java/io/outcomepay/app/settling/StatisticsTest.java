@@ -3,7 +3,7 @@ package io.outcomepay.app.settling;
 import io.outcomepay.analytics.auditing.ComputingStatistics;
 import io.outcomepay.analytics.statistics.PeriodStatistics;
 import io.outcomepay.analytics.statistics.SavingsStatistics;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.support.UseCases;
 import io.outcomepay.app.support.ClaimsFile;
 import io.outcomepay.app.support.Contracts;
 import io.outcomepay.app.support.IntegrationTest;
@@ -25,7 +25,7 @@ class StatisticsTest extends IntegrationTest {
     ComputingStatistics computing;
 
     @Autowired
-    Operations operations;
+    UseCases operations;
     @Autowired
     io.outcomepay.analytics.auditing.StoredStatistics stored;
 

@@ -35,12 +35,20 @@ public class ClosingPeriod {
     private final InvoiceRegister invoices;
     private final CommandGateway commands;
     private final Clock clock;
+    private final BeforeClose beforeClose;
 
-    public ClosingPeriod(PeriodRecords periods, InvoiceRegister invoices, CommandGateway commands, Clock clock) {
+    /** Port: what is kept of a month just before its close is decided (the auditors' statistics of it). */
+    public interface BeforeClose {
+        void beforeClose(String contractId, YearMonth period);
+    }
+
+    public ClosingPeriod(PeriodRecords periods, InvoiceRegister invoices, CommandGateway commands, Clock clock,
+                         BeforeClose beforeClose) {
         this.periods = periods;
         this.invoices = invoices;
         this.commands = commands;
         this.clock = clock;
+        this.beforeClose = beforeClose;
     }
 
     public VersionOutcome approve(String contractId, YearMonth period, String actor, String reason) {
@@ -56,6 +64,7 @@ public class ClosingPeriod {
     }
 
     public Closed close(String contractId, YearMonth period, String actor, String reason) {
+        beforeClose.beforeClose(contractId, period);
         String id = SettlementPeriodId.of(contractId, period);
         List<PeriodRecord> months = periods.periods(contractId);
         PeriodRecord month = months.stream().filter(p -> p.period().equals(period)).findFirst()

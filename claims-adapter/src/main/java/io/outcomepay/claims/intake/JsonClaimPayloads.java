@@ -1,7 +1,5 @@
-package io.outcomepay.app.operations;
+package io.outcomepay.claims.intake;
 
-import io.outcomepay.claims.intake.ClaimPayloads;
-import io.outcomepay.claims.intake.NormalizedClaim;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

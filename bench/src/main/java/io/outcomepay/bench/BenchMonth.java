@@ -1,12 +1,13 @@
-package io.outcomepay.app.cli;
+package io.outcomepay.bench;
 
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
 import io.outcomepay.app.OutcomePayRuntime;
+import io.outcomepay.app.cli.RuntimeCommand;
 import io.outcomepay.app.contract.ContractYaml;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.billing.contract.application.DefiningContract;
+import io.outcomepay.claims.application.IngestingClaimFile;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -47,13 +48,11 @@ final class BenchMonth {
     /** @return the contract's id; its hospitals are RUN-H001, RUN-H002... */
     static String create(OutcomePayRuntime runtime, PrintWriter out, String run, YearMonth month, int encounters,
                          int hospitals, long seed) {
-        JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-        Operations operations = runtime.bean(Operations.class);
         String contractId = run + "-C";
         Path dir = runtime.homeDirectory().resolve("bench").resolve(run);
         List<String> hospitalIds = IntStream.rangeClosed(1, hospitals)
                 .mapToObj(i -> String.format(Locale.ROOT, "%s-H%03d", run, i)).toList();
-        operations.createContract(ContractYaml.read(new ByteArrayInputStream(contract(contractId, hospitalIds, month)
+        runtime.bean(DefiningContract.class).create(ContractYaml.read(new ByteArrayInputStream(contract(contractId, hospitalIds, month)
                 .getBytes(StandardCharsets.UTF_8)), contractId + ".yaml"));
         runtime.bean(ReadModelCatchUp.class).await();
         Map<String, BigDecimal> weights = new java.util.TreeMap<>(
@@ -62,13 +61,14 @@ final class BenchMonth {
         Path file = generate(dir.resolve("claims-" + run + ".csv"), run, month, encounters, seed, hospitalIds, weights);
 
         long start = System.nanoTime();
-        IngestReport report = operations.land(file, IngestingClaims.Listener.silent());
+        IngestReport report = runtime.bean(IngestingClaimFile.class).ingest(
+                new IngestingClaimFile.IngestFile(file, IngestingClaims.Listener.silent(), false));
         double landed = (System.nanoTime() - start) / 1e9;
         runtime.bean(ReadModelCatchUp.class).await();
         out.printf(Locale.ROOT, "ingested %s: landed in %.1f s, read models and facts caught up in %.1f s%n",
                 report.summary(), landed, (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        jdbc.execute("vacuum analyze encounter_fact");
+        BenchTables.of(runtime).vacuumAnalyzeFacts();
         out.printf(Locale.ROOT, "vacuum analyze encounter_fact: %.1f s (autovacuum does this after a bulk load)%n",
                 (System.nanoTime() - start) / 1e9);
         return contractId;

@@ -1,4 +1,4 @@
-package io.outcomepay.app.cli;
+package io.outcomepay.bench;
 
 import io.outcomepay.analytics.baselines.BaselineCatalog;
 import io.outcomepay.analytics.catchup.ReadModelCatchUp;
@@ -7,7 +7,10 @@ import io.outcomepay.app.demo.DemoClaims;
 import io.outcomepay.app.demo.DemoInstitutionalClaims;
 import io.outcomepay.app.kafka.KafkaClients;
 import io.outcomepay.app.kafka.KafkaIntakeService;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.analytics.catchup.StoredEvents;
+import io.outcomepay.app.cli.ParentCommand;
+import io.outcomepay.app.cli.RuntimeCommand;
+import io.outcomepay.claims.application.IngestingClaimFile;
 import io.outcomepay.claims.csv.ClaimCsvReader;
 import io.outcomepay.claims.csv.ClaimCsvRecordParser;
 import io.outcomepay.claims.intake.IngestReport;
@@ -20,16 +23,12 @@ import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,8 +45,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: figures for BENCHMARKS.md, each against references measured in the same run.",
@@ -79,19 +76,20 @@ public class BenchCommand extends ParentCommand {
         private final Map<String, String> rows = new LinkedHashMap<>();
 
         @Override
-        boolean needsKafka() {
+        protected boolean needsKafka() {
             return paths.contains("kafka");
         }
 
         @Override
-        int run(OutcomePayRuntime runtime) {
+        protected int run(OutcomePayRuntime runtime) {
             Clock clock = runtime.bean(Clock.class);
             String run = "B" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT);
             Path dir = runtime.homeDirectory().resolve("bench").resolve(run);
             out().println("bench " + run + ": " + claims + " claims per path, files in " + dir + ", heap max "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, " + Runtime.getRuntime().availableProcessors()
                     + " cores; " + runtime.databaseDescription() + "; " + runtime.kafkaDescription());
-            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
+            BenchTables tables = BenchTables.of(runtime);
+            StoredEvents stored = runtime.bean(StoredEvents.class);
             EventProcessor outbound = runtime.bean(EventProcessingConfiguration.class)
                     .eventProcessor(ReadModelCatchUp.OUTBOUND).orElse(null);
             long eventsBefore = 0;
@@ -99,14 +97,14 @@ public class BenchCommand extends ParentCommand {
                 // The paths run without publishing events (as `ingest FILE` does); publishing is measured apart.
                 runtime.bean(ReadModelCatchUp.class).awaitOutbound();
                 outbound.shutDown();
-                eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+                eventsBefore = stored.count();
             }
             Path reference = generate(dir, run + "R-", claims, clock);
             Path normalized = dir.resolve("normalized.tsv");
             Path eventRows = dir.resolve("event-rows.tsv");
             long rendered = timed("parse + validate + pseudonymize (no database)", () -> render(runtime, reference, normalized, eventRows));
-            timed("(a) COPY into a plain table", () -> copy(runtime, normalized));
-            timed("(b) one insert per claim, event-like jsonb row, 500 per transaction", () -> eventInserts(runtime, eventRows));
+            timed("(a) COPY into a plain table", () -> tables.copyNormalized(normalized));
+            timed("(b) one insert per claim, event-like jsonb row, 500 per transaction", () -> tables.insertEventRows(eventRows));
             Path sample = generate(dir, run + "A-", Math.min(axonSample, claims), clock);
             timed("(c) naive Axon: one command per transaction (sample)", () -> naiveAxon(runtime, sample));
             if (paths.contains("csv")) {
@@ -139,7 +137,7 @@ public class BenchCommand extends ParentCommand {
                         System.nanoTime() - start);
                 if (outbound != null) {
                     // Then every event appended by this run goes out to outcomepay.events.
-                    long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class) - eventsBefore;
+                    long events = stored.count() - eventsBefore;
                     long publishing = System.nanoTime();
                     outbound.start();
                     runtime.bean(ReadModelCatchUp.class).awaitOutbound();
@@ -242,63 +240,6 @@ public class BenchCommand extends ParentCommand {
             return count;
         }
 
-        private static long copy(OutcomePayRuntime runtime, Path normalized) {
-            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-            jdbc.execute("drop table if exists bench_copy");
-            jdbc.execute("""
-                    create table bench_copy (claim_id varchar(64), hospital_id varchar(64), patient varchar(64),
-                        admit_date date, discharge_date date, drg varchar(8), billed numeric(14,2), allowed numeric(14,2),
-                        paid numeric(14,2), currency char(3), ai_assisted boolean)""");
-            try {
-                Long copied = jdbc.execute((ConnectionCallback<Long>) con -> {
-                    try (BufferedReader in = Files.newBufferedReader(normalized, StandardCharsets.UTF_8)) {
-                        return con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin", in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                return copied == null ? 0 : copied;
-            } finally {
-                jdbc.execute("drop table bench_copy");
-            }
-        }
-
-        private static long eventInserts(OutcomePayRuntime runtime, Path eventRows) {
-            JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
-            TransactionTemplate tx = new TransactionTemplate(runtime.bean(PlatformTransactionManager.class));
-            jdbc.execute("drop table if exists bench_event");
-            jdbc.execute("""
-                    create table bench_event (global_index bigserial primary key, event_id uuid not null unique,
-                        aggregate_id varchar(255) not null, sequence_number bigint not null, type varchar(255) not null,
-                        occurred_at timestamptz not null, payload jsonb not null, unique (aggregate_id, sequence_number))""");
-            long count = 0;
-            try (BufferedReader in = Files.newBufferedReader(eventRows, StandardCharsets.UTF_8)) {
-                List<Object[]> batch = new ArrayList<>(500);
-                Consumer<List<Object[]>> insert = rows -> tx.executeWithoutResult(s -> jdbc.batchUpdate("""
-                        insert into bench_event (event_id, aggregate_id, sequence_number, type, occurred_at, payload)
-                        values (?, ?, 0, 'EncounterRecorded', now(), ?::jsonb)
-                        on conflict do nothing""", rows));
-                String line;
-                while ((line = in.readLine()) != null) {
-                    int tab = line.indexOf('\t');
-                    batch.add(new Object[]{UUID.randomUUID(), line.substring(0, tab), line.substring(tab + 1)});
-                    count++;
-                    if (batch.size() == 500) {
-                        insert.accept(batch);
-                        batch.clear();
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    insert.accept(batch);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                jdbc.execute("drop table bench_event");
-            }
-            return count;
-        }
-
         private static long naiveAxon(OutcomePayRuntime runtime, Path sample) {
             Set<String> drgs = runtime.bean(BaselineCatalog.class).knownDrgCodes();
             Pseudonymizer pseudonymizer = runtime.bean(Pseudonymizer.class);
@@ -318,7 +259,8 @@ public class BenchCommand extends ParentCommand {
         }
 
         private long landFile(OutcomePayRuntime runtime, Path file) {
-            IngestReport report = runtime.bean(Operations.class).land(file, IngestingClaims.Listener.silent());
+            IngestReport report = runtime.bean(IngestingClaimFile.class).ingest(
+                    new IngestingClaimFile.IngestFile(file, IngestingClaims.Listener.silent(), false));
             out().println("  " + report.source() + ": " + report.summary());
             return report.read();
         }

@@ -1,9 +1,9 @@
-package io.outcomepay.app.cli;
+package io.outcomepay.bench;
 
 import io.outcomepay.app.OutcomePayRuntime;
+import io.outcomepay.app.cli.RuntimeCommand;
 import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.billing.settlement.SettlementResult;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,16 +35,13 @@ class BenchSettleCommand extends RuntimeCommand {
     private static final YearMonth MONTH = YearMonth.of(2031, 1);
 
     @Override
-    int run(OutcomePayRuntime runtime) {
-        JdbcTemplate jdbc = runtime.bean(JdbcTemplate.class);
+    protected int run(OutcomePayRuntime runtime) {
         String run = BenchMonth.start(runtime, out(), "settle", "S", MONTH, encounters, hospitals);
         String contractId = BenchMonth.create(runtime, out(), run, MONTH, encounters, hospitals, seed);
 
         SettlingPeriod settling = runtime.bean(SettlingPeriod.class);
-        Object[] month = {contractId, MONTH.toString()};
-        double bare = median(() -> jdbc.queryForList("""
-                select hospital_id, count(*), sum(actual_minor) from encounter_fact
-                where contract_id = ? and period = ? group by hospital_id""", month).size());
+        BenchTables tables = BenchTables.of(runtime);
+        double bare = median(() -> tables.bareGroupBy(contractId, MONTH));
         SettlementResult[] setBased = new SettlementResult[1];
         double settled = median(() -> {
             setBased[0] = settling.calculate(contractId, MONTH, null, SettlingPeriod.Pricing.SET_BASED);

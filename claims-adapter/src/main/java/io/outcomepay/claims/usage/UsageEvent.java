@@ -1,4 +1,4 @@
-package io.outcomepay.app.operations;
+package io.outcomepay.claims.usage;
 
 import io.outcomepay.billing.limits.InvalidValue;
 import io.outcomepay.billing.limits.Limits;

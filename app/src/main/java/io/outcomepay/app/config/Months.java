@@ -1,4 +1,4 @@
-package io.outcomepay.app.operations;
+package io.outcomepay.app.config;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;

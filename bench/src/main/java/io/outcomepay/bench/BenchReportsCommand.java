@@ -1,7 +1,8 @@
-package io.outcomepay.app.cli;
+package io.outcomepay.bench;
 
 import io.outcomepay.app.OutcomePayRuntime;
-import io.outcomepay.app.operations.Operations;
+import io.outcomepay.app.cli.RuntimeCommand;
+import io.outcomepay.billing.period.application.SettlingPeriod;
 import io.outcomepay.app.reporting.Reporting;
 import io.outcomepay.reports.rendering.Language;
 import io.outcomepay.reports.rendering.ReportFormat;
@@ -37,10 +38,10 @@ class BenchReportsCommand extends RuntimeCommand {
     private static final YearMonth MONTH = YearMonth.of(2032, 1);
 
     @Override
-    int run(OutcomePayRuntime runtime) {
+    protected int run(OutcomePayRuntime runtime) {
         String run = BenchMonth.start(runtime, out(), "reports", "R", MONTH, encounters, hospitals);
         String contractId = BenchMonth.create(runtime, out(), run, MONTH, encounters, hospitals, seed);
-        runtime.bean(Operations.class).settle(contractId, MONTH);
+        runtime.bean(SettlingPeriod.class).settle(contractId, MONTH);
         Reporting reporting = runtime.bean(Reporting.class);
         Path dir = runtime.homeDirectory().resolve("bench").resolve(run).resolve("reports");
 

@@ -1,4 +1,4 @@
-package io.outcomepay.app.operations;
+package io.outcomepay.claims.application;
 
 import io.outcomepay.billing.encounter.api.ClaimOutcome;
 import io.outcomepay.claims.intake.ClaimFormat;
@@ -9,7 +9,7 @@ import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.Rejection;
 import io.outcomepay.claims.intake.RejectionStore;
-import org.springframework.stereotype.Component;
+import io.outcomepay.claims.usage.UsageEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,20 +25,20 @@ import java.util.List;
  * new reason. Replaying twice records nothing twice: the intake is idempotent, and replayed letters
  * are not replayed again.
  */
-@Component
 public class ReplayingDeadLetters {
 
-    private final Operations operations;
+    private final IngestingClaimFile files;
+    private final RecordingAiUsage usage;
     private final IngestingClaims ingesting;
     private final DeadLetters deadLetters;
-    private final JsonMapper json;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    public ReplayingDeadLetters(Operations operations, IngestingClaims ingesting, DeadLetters deadLetters,
-                                JsonMapper readModelJson) {
-        this.operations = operations;
+    public ReplayingDeadLetters(IngestingClaimFile files, RecordingAiUsage usage, IngestingClaims ingesting,
+                                DeadLetters deadLetters) {
+        this.files = files;
+        this.usage = usage;
         this.ingesting = ingesting;
         this.deadLetters = deadLetters;
-        this.json = readModelJson;
     }
 
     /** What one replay did to a letter: replayed (landed), refused again, or not replayable. */
@@ -61,7 +61,7 @@ public class ReplayingDeadLetters {
         for (DeadLetters.Replayable letter : open) {
             results.add(replay(letter));
         }
-        operations.awaitReadModels();
+        files.awaitReadModels();
         return results;
     }
 
@@ -75,7 +75,7 @@ public class ReplayingDeadLetters {
         try {
             landed = switch (letter.format()) {
                 // The payload is the header (line 1) and the row (line 2): renumbered to the file's line.
-                case Rejection.REPLAY_CSV -> outcome(operations.replay(ClaimFormat.CSV, letter.file(),
+                case Rejection.REPLAY_CSV -> outcome(files.replay(ClaimFormat.CSV, letter.file(),
                         new ByteArrayInputStream(letter.payload().getBytes(StandardCharsets.UTF_8)),
                         letter.line() - 2, ingesting.withDeadLetters(refused)));
                 case Rejection.REPLAY_CLAIM -> {
@@ -102,7 +102,8 @@ public class ReplayingDeadLetters {
 
     private String usage(DeadLetters.Replayable letter, Collected refused) {
         UsageEvent event = json.readValue(letter.payload(), UsageEvent.class);
-        ClaimOutcome outcome = operations.recordAiUsage(event, event.details(), letter.file(), letter.line(), refused);
+        ClaimOutcome outcome = usage.record(new RecordingAiUsage.RecordUsage(event, event.details(), letter.file(),
+                letter.line()), refused);
         return outcome.name().toLowerCase(java.util.Locale.ROOT);
     }
 
