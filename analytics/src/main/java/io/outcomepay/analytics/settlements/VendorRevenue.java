@@ -2,6 +2,7 @@ package io.outcomepay.analytics.settlements;
 
 import io.outcomepay.analytics.contracts.ContractCatalog;
 import io.outcomepay.billing.contract.api.ContractDefinition;
+import io.outcomepay.billing.party.Party;
 import io.outcomepay.billing.period.api.PeriodSettled;
 import io.outcomepay.billing.settlement.SettlementResult;
 
@@ -81,9 +82,8 @@ public class VendorRevenue {
         return new Report(vendorId, from.toString(), to.toString(), lines, List.copyOf(totals.values()));
     }
 
-    /** Whether the contract version pays this vendor: its vendor, or one of its vendor shares. */
+    /** Whether the contract version pays this vendor (it is one of its parties). */
     private static boolean names(ContractDefinition definition, String vendorId) {
-        Map<String, BigDecimal> shares = definition.terms().shares().vendors();
-        return shares != null && !shares.isEmpty() ? shares.containsKey(vendorId) : vendorId.equals(definition.vendor());
+        return definition.parties().contains(Party.vendor(vendorId));
     }
 }

@@ -1,5 +1,6 @@
 package io.outcomepay.billing.contract.api;
 
+import io.outcomepay.billing.party.Party;
 import io.outcomepay.billing.settlement.SettlementTerms;
 
 import java.math.BigDecimal;
@@ -7,6 +8,8 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One version of a contract as its parties signed it. Validated on construction.
@@ -47,6 +50,23 @@ public record ContractDefinition(String contractId, String currency, String insu
         if (terms == null) {
             throw new IllegalArgumentException("terms are required");
         }
+    }
+
+    /**
+     * The parties of this version: its insurer, its hospitals and the vendors it pays (the vendors
+     * of its vendor shares when it has them, else its vendor).
+     */
+    public Set<Party> parties() {
+        Set<Party> parties = new TreeSet<>();
+        parties.add(Party.insurer(insurer));
+        hospitals.forEach(h -> parties.add(Party.hospital(h)));
+        Map<String, BigDecimal> shares = terms.shares().vendors();
+        if (shares != null && !shares.isEmpty()) {
+            shares.keySet().forEach(v -> parties.add(Party.vendor(v)));
+        } else {
+            parties.add(Party.vendor(vendor));
+        }
+        return parties;
     }
 
     public boolean inForceOn(LocalDate day) {
