@@ -69,14 +69,14 @@ public class EncounterProjection {
             ClaimDetails c = event.claim();
             rows.add(event.encounterId(), c.hospitalId(), c.claimId(), c.claimId(), c.admitDate(), c.dischargeDate(),
                     c.drg(), c.allowedAmount(), c.currency(), c.aiService(), c.aiAssisted(), false, c.dipGroup(),
-                    c.patientPseudonym());
+                    c.patientPseudonym(), c.payerId());
         });
         return rows;
     }
 
     private static final List<String> INSERTED = List.of("encounter_id", "hospital_id", "original_claim_id",
             "current_claim_id", "admit_date", "discharge_date", "drg", "allowed_amount", "currency", "ai_service",
-            "ai_assisted", "voided", "dip_group", "patient_pseudonym");
+            "ai_assisted", "voided", "dip_group", "patient_pseudonym", "payer_id");
 
     /** One COPY; should an encounter be there already (an event handled twice), inserts skipping it. */
     private void flush(List<EncounterRecorded> pending) {
@@ -93,8 +93,8 @@ public class EncounterProjection {
             jdbc.batchUpdate("""
                     insert into encounter_view (encounter_id, hospital_id, original_claim_id, current_claim_id, admit_date,
                         discharge_date, drg, allowed_amount, currency, ai_service, ai_assisted, voided, dip_group,
-                        patient_pseudonym)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
+                        patient_pseudonym, payer_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)
                     on conflict (encounter_id) do nothing""", taken, taken.size(), (ps, event) -> {
                 ClaimDetails c = event.claim();
                 ps.setString(1, event.encounterId());
@@ -110,6 +110,7 @@ public class EncounterProjection {
                 ps.setBoolean(11, c.aiAssisted());
                 ps.setString(12, c.dipGroup());
                 ps.setString(13, c.patientPseudonym());
+                ps.setString(14, c.payerId());
             });
         }
     }
@@ -124,10 +125,11 @@ public class EncounterProjection {
         jdbc.update("""
                 update encounter_view set current_claim_id = ?, admit_date = ?, discharge_date = ?, drg = ?,
                     allowed_amount = ?, currency = ?, ai_service = ?, ai_assisted = ?, dip_group = ?, patient_pseudonym = ?,
-                    payer_allowed = null, payer_paid = null, denied = false, correction_count = correction_count + 1
+                    payer_id = ?, payer_allowed = null, payer_paid = null, denied = false, correction_count = correction_count + 1
                 where encounter_id = ?""",
                 c.claimId(), Date.valueOf(c.admitDate()), Date.valueOf(c.dischargeDate()), c.drg(), c.allowedAmount(),
-                c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), c.patientPseudonym(), event.encounterId());
+                c.currency(), c.aiService(), c.aiAssisted(), c.dipGroup(), c.patientPseudonym(), c.payerId(),
+                event.encounterId());
     }
 
     /**
@@ -141,6 +143,10 @@ public class EncounterProjection {
         }
         flush(pendingInserts(unitOfWork));
         Remittance r = event.remittance();
+        if (r.payerId() != null) {
+            jdbc.update("update encounter_view set remitted_payer_id = ? where encounter_id = ?", r.payerId(),
+                    event.encounterId());
+        }
         if (r.processed()) {
             jdbc.update("update encounter_view set payer_allowed = ?, payer_paid = ?, denied = false where encounter_id = ?",
                     r.allowed(), r.paid(), event.encounterId());

@@ -105,8 +105,20 @@ final class ContractMonths {
                         firstDay).map(baseline -> new PricedMonth(contractId, monthId(contractId, period), row.version(),
                         Set.copyOf(row.definition().hospitals()), baseline,
                         new CasePricing(Currency.getInstance(row.definition().currency()), baseline,
-                                row.definition().terms()))));
+                                row.definition().terms(), row.definition().settlementParties(
+                                        sharedWithOtherInsurers(contractId, row.definition(), period))))));
             });
+        }
+
+        /** As settlement reads it ({@link ContractInForce#sharedWithOtherInsurers}). */
+        private Set<String> sharedWithOtherInsurers(String contractId, ContractDefinition definition, YearMonth period) {
+            List<List<ContractDefinition>> others = new ArrayList<>();
+            versions.forEach((id, rows) -> {
+                if (!id.equals(contractId)) {
+                    others.add(rows.stream().map(ContractRow::definition).toList());
+                }
+            });
+            return ContractInForce.sharedWithOtherInsurers(definition, period, others);
         }
 
         /** As settlement reads it ({@link ContractInForce}). */

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,20 +226,29 @@ public class EncounterFactProjection {
         return jdbc.query("select " + SettlementReadModels.LINE_COLUMNS
                         + ", e.voided, e.denied, e.payer_paid, e.correction_count from encounter_view e"
                         + " where e.encounter_id = any (?)",
-                (rs, i) -> new EncounterFacts.Encounter(SettlementReadModels.line(rs), rs.getBoolean(11), rs.getBoolean(12),
-                        rs.getBigDecimal(13), rs.getInt(14)), (Object) ids);
+                (rs, i) -> {
+                    int n = SettlementReadModels.LINE_WIDTH;
+                    return new EncounterFacts.Encounter(SettlementReadModels.line(rs), rs.getBoolean(n + 1),
+                            rs.getBoolean(n + 2), rs.getBigDecimal(n + 3), rs.getInt(n + 4));
+                }, (Object) ids);
     }
 
-    /** New encounters as their events recorded them; AI-assisted also when a usage event already named them. */
+    /** New encounters as their events recorded them, with the vendors whose usage events already named them. */
     private List<EncounterFacts.Encounter> fromEvents(List<EncounterEvent.EncounterRecorded> events, boolean usage) {
-        Set<String> used = !usage ? Set.of() : new HashSet<>(jdbc.queryForList(
-                "select distinct encounter_id from ai_usage_view where encounter_id = any (?)", String.class,
-                (Object) events.stream().map(EncounterEvent::encounterId).toArray(String[]::new)));
+        Map<String, List<String>> vendors = new HashMap<>();
+        if (usage) {
+            jdbc.query("select distinct encounter_id::text, vendor from ai_usage_view where encounter_id = any (?)"
+                            + " order by 1, 2",
+                    rs -> {
+                        vendors.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                    }, (Object) events.stream().map(EncounterEvent::encounterId).toArray(String[]::new));
+        }
         return events.stream().map(e -> {
             var c = e.claim();
-            return new EncounterFacts.Encounter(new EncounterLine(e.encounterId(), c.claimId(), c.hospitalId(), c.dischargeDate(),
-                    c.drg(), c.allowedAmount(), c.currency(), c.aiAssisted() || used.contains(e.encounterId()),
-                    c.dipGroup(), c.patientPseudonym()), false, false, null, 0);
+            return new EncounterFacts.Encounter(new EncounterLine(e.encounterId(), c.claimId(), c.hospitalId(),
+                    c.dischargeDate(), c.drg(), c.allowedAmount(), c.currency(), c.aiAssisted(), c.dipGroup(),
+                    c.patientPseudonym(), c.payerId(), c.aiService(), vendors.getOrDefault(e.encounterId(), List.of()),
+                    null), false, false, null, 0);
         }).toList();
     }
 

@@ -32,7 +32,9 @@ final class EncounterFacts {
             EncounterLine line = encounter.line();
             YearMonth period = YearMonth.from(line.dischargeDate());
             for (ContractMonths.PricedMonth month : contracts.covering(line.hospitalId(), period)) {
-                new Fact(month, period, encounter, month.pricing().price(line)).addTo(rows);
+                if (month.pricing().counts(line)) {
+                    new Fact(month, period, encounter, month.pricing().price(line)).addTo(rows);
+                }
             }
         }
         return rows;
@@ -42,7 +44,7 @@ final class EncounterFacts {
             "period", "contract_version", "baseline_table", "baseline_version", "claim_id", "discharge_date", "drg",
             "dip_group", "weight", "allowed_amount", "paid_amount", "currency", "ai_assisted", "patient_pseudonym",
             "status", "state", "adjustment", "detail", "baseline", "actual", "baseline_minor", "actual_minor",
-            "correction_count", "line_sha256");
+            "correction_count", "line_sha256", "payer_id", "ai_vendor");
 
     /** One row of encounter_fact. */
     private record Fact(ContractMonths.PricedMonth month, YearMonth period, Encounter encounter, CasePricing.PricedLine priced) {
@@ -60,7 +62,7 @@ final class EncounterFacts {
 
         /** The row, fields in {@link #COLUMNS} order. */
         void addTo(CopyRows rows) {
-            EncounterLine line = encounter.line();
+            EncounterLine line = priced.line();
             int scale = Money.scaleOf(month.pricing().currency());
             rows.add(line.encounterId(), month.contractId(), month.monthId(), line.hospitalId(), period,
                     month.version(), month.baseline().tableId(), month.baseline().tableVersion(), line.claimId(),
@@ -68,7 +70,7 @@ final class EncounterFacts {
                     encounter.paid(), line.currency(), line.aiAssisted(), line.patient(), status(), state().code(),
                     priced.adjustment(), priced.detail(), priced.baseline(), priced.actual(),
                     minor(priced.baseline(), scale), minor(priced.actual(), scale), encounter.corrections(),
-                    Fingerprint.lineSha256(line));
+                    Fingerprint.lineSha256(line), line.payer(), line.aiVendor());
         }
 
         private static Long minor(BigDecimal amount, int scale) {

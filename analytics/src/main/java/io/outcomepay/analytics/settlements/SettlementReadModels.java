@@ -70,6 +70,13 @@ public class SettlementReadModels implements SettlementSources {
             }
 
             @Override
+            public java.util.Set<String> sharedWithOtherInsurers(String contractId, ContractDefinition definition,
+                                                                 YearMonth period) {
+                catchUp.await();
+                return SettlementReadModels.this.sharedWithOtherInsurers(contractId, definition, period);
+            }
+
+            @Override
             public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
                 catchUp.await();
                 return SettlementReadModels.this.encounters(hospitals, period);
@@ -121,8 +128,9 @@ public class SettlementReadModels implements SettlementSources {
     }
 
     /**
-     * An encounter is AI-assisted when its claim says so or a vendor's usage event names it; its
-     * actual cost is the payer's covered amount once a remittance gave one; denied ones are left out.
+     * Encounters with the evidence of AI use (the claim's flag and service, the vendors of usage
+     * events naming them) and their payer; the actual cost is the payer's covered amount once a
+     * remittance gave one; denied ones are left out.
      */
     @Override
     public List<EncounterLine> encounters(List<String> hospitals, YearMonth period) {
@@ -139,21 +147,44 @@ public class SettlementReadModels implements SettlementSources {
     }
 
     /**
-     * The columns of encounter_view e an encounter line is read from (the first ten of a row): its
-     * cost is the payer's covered amount once a remittance gave one; it is AI-assisted when its
-     * claim says so or a vendor's usage event names it.
+     * The columns of encounter_view e an encounter line is read from (the first {@link #LINE_WIDTH}
+     * of a row): its cost is the payer's covered amount once a remittance gave one; its payer the
+     * claim's, else the remittance's; the evidence of AI use its claim's flag and service and the
+     * vendors whose usage events name it (each contract decides from them, ContractParties).
      */
     public static final String LINE_COLUMNS = """
             e.encounter_id, e.current_claim_id, e.hospital_id, e.discharge_date, e.drg,
-            coalesce(e.payer_allowed, e.allowed_amount), e.currency,
-            e.ai_assisted or exists (select 1 from ai_usage_view u where u.encounter_id = e.encounter_id),
-            e.dip_group, e.patient_pseudonym""";
+            coalesce(e.payer_allowed, e.allowed_amount), e.currency, e.ai_assisted, e.dip_group, e.patient_pseudonym,
+            coalesce(e.payer_id, e.remitted_payer_id), e.ai_service,
+            array(select distinct u.vendor from ai_usage_view u where u.encounter_id = e.encounter_id order by 1)""";
+
+    /** How many columns {@link #LINE_COLUMNS} are. */
+    public static final int LINE_WIDTH = 13;
 
     /** The encounter line of a row selected with {@link #LINE_COLUMNS}. */
     public static EncounterLine line(ResultSet rs) throws SQLException {
         return new EncounterLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
-                rs.getString(10));
+                rs.getString(10), rs.getString(11), rs.getString(12), List.of((String[]) rs.getArray(13).getArray()), null);
+    }
+
+    /** Every contract's versions as projected, in version order, by contract id. */
+    public Map<String, List<ContractDefinition>> contractVersions() {
+        Map<String, List<ContractDefinition>> versions = new TreeMap<>();
+        jdbc.query("select contract_id, definition from contract_version_view order by contract_id, version",
+                rs -> {
+                    versions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(json.readValue(rs.getString(2), ContractDefinition.class));
+                });
+        return versions;
+    }
+
+    @Override
+    public java.util.Set<String> sharedWithOtherInsurers(String contractId, ContractDefinition definition,
+                                                         YearMonth period) {
+        Map<String, List<ContractDefinition>> others = contractVersions();
+        others.remove(contractId);
+        return ContractInForce.sharedWithOtherInsurers(definition, period, others.values());
     }
 
     /** How many queries sum a month's hospitals at once: one per core. */
@@ -266,6 +297,11 @@ public class SettlementReadModels implements SettlementSources {
         int patients = !request.terms().sharedSavings().dependsOnAssigned() ? 0 : jdbc.queryForObject("""
                         select count(distinct coalesce(patient_pseudonym, encounter_id::text)) from encounter_fact
                         where month_id = ? and %s""".formatted(INCLUDED.sql()), Integer.class, monthId);
-        return new PricedPeriod(counts[0], counts[1], List.copyOf(hospitals.values()), exclusions, adjusted, patients);
+        boolean namesParties = Boolean.TRUE.equals(jdbc.queryForObject("""
+                        select exists (select 1 from encounter_fact where month_id = ? and %s
+                                       and (payer_id is not null or ai_vendor is not null))""".formatted(FactState.IN_THE_MONTH),
+                Boolean.class, monthId));
+        return new PricedPeriod(counts[0], counts[1], List.copyOf(hospitals.values()), exclusions, adjusted, patients,
+                namesParties);
     }
 }

@@ -111,7 +111,7 @@ public class DemoCommand extends RuntimeCommand {
     private void ingest(String step, Path file) {
         out().println(step);
         out().flush();
-        out().println("   " + IngestCommand.ingest(runtime, file, this).summary());
+        out().println("   " + IngestCommand.ingest(runtime, file, null, this).summary());
     }
 
     private SettlingPeriod.Settled closeJanuary() {

@@ -39,6 +39,10 @@ public class IngestCommand extends RuntimeCommand {
             + " ingest --kafka) consumes it")
     boolean publishOnly;
 
+    @Option(names = "--payer", paramLabel = "ID", description = "the payer (an insurer's id, as contracts' payers"
+            + " name it) of the claims and remittances that name none")
+    String payer;
+
     @Option(names = "--records-per-message", defaultValue = "500",
             description = "with --kafka: CSV rows or NDJSON lines per Kafka message (default ${DEFAULT-VALUE})")
     int recordsPerMessage;
@@ -64,7 +68,7 @@ public class IngestCommand extends RuntimeCommand {
         if (kafka) {
             return throughKafka(runtime);
         }
-        IngestReport report = ingest(runtime, file, this);
+        IngestReport report = ingest(runtime, file, payer, this);
         out().println(report.source() + ": " + report.summary());
         if (isRemittance(file)) {
             // an 835 also states the payments it makes (BPR, TRN): recorded as payments, applied to an invoice it names
@@ -91,7 +95,7 @@ public class IngestCommand extends RuntimeCommand {
         long size = sizeOf(file);
         try (Producer<String, byte[]> producer = runtime.bean(KafkaClients.class).producer()) {
             published = new PublishingClaimFiles(producer, recordsPerMessage)
-                    .publish(file, records -> progress.progress(records, 0, -1));
+                    .publish(file, payer, records -> progress.progress(records, 0, -1));
         } finally {
             progress.done();
         }
@@ -120,10 +124,10 @@ public class IngestCommand extends RuntimeCommand {
         }
     }
 
-    static IngestReport ingest(OutcomePayRuntime runtime, Path file, RuntimeCommand command) {
+    static IngestReport ingest(OutcomePayRuntime runtime, Path file, String payer, RuntimeCommand command) {
         ProgressBar progress = new ProgressBar(command.out(), command.err(), runtime.bean(Clock.class));
         try {
-            return runtime.bean(IngestingClaimFile.class).ingest(new IngestingClaimFile.IngestFile(file, progress, true));
+            return runtime.bean(IngestingClaimFile.class).ingest(new IngestingClaimFile.IngestFile(file, progress, true, payer));
         } finally {
             progress.done();
         }

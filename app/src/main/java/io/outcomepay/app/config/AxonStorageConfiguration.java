@@ -118,13 +118,16 @@ public class AxonStorageConfiguration {
     /**
      * Jackson 3 refuses polymorphic types under {@code Object} by default; Axon's tracking tokens
      * (a ReplayToken wraps another token after a reset) need them. Only Axon's own types are allowed.
-     * Dates are read by {@link IsoLocalDates}, objects made by {@link ReflectiveCreators}.
+     * Dates are read by {@link IsoLocalDates}, objects made by {@link ReflectiveCreators}. Decimals
+     * read into a JSON tree (an upcaster's) stay BigDecimal, so an upcast payload keeps every
+     * amount's and rate's scale ("0.40" stays "0.40").
      */
     @Bean
     public Jackson3SerializerCustomizer axonTokenTypes() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")
                         .build())
+                .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .addModule(IsoLocalDates.module())
                 .addModule(new ReflectiveCreators());
     }

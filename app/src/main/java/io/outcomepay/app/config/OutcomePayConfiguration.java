@@ -298,8 +298,13 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
-    public io.outcomepay.billing.contract.application.DefiningContract definingContract(CommandGateway commands) {
-        return new io.outcomepay.billing.contract.application.DefiningContract(commands);
+    public io.outcomepay.billing.contract.application.DefiningContract definingContract(CommandGateway commands,
+            JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp) {
+        SettlementReadModels readModels = new SettlementReadModels(jdbc, readModelJson);
+        return new io.outcomepay.billing.contract.application.DefiningContract(commands, () -> {
+            catchUp.await();
+            return readModels.contractVersions();
+        });
     }
 
     @Bean

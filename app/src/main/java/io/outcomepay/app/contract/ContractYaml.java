@@ -63,7 +63,7 @@ public final class ContractYaml {
             throw error("", "the document must be a mapping of contract fields");
         }
         only(root, "", Set.of("id", "currency", "insurer", "vendor", "hospitals", "baseline", "effective_from",
-                "effective_to", "terms"));
+                "effective_to", "terms", "payers"));
         JsonNode baseline = object(root, "baseline");
         only(baseline, "baseline.", Set.of("kind", "table", "base_rate", "point_value", "institution_coefficients"));
         JsonNode terms = object(root, "terms");
@@ -79,7 +79,7 @@ public final class ContractYaml {
                     text(root, "insurer"), text(root, "vendor"), hospitals(root),
                     baseline(baseline),
                     date(root, "effective_from", true), date(root, "effective_to", false),
-                    terms(terms, outliers, shares));
+                    terms(terms, outliers, shares), root.has("payers") ? ids(root, "payers", "payer ids") : null);
             io.outcomepay.billing.limits.Limits.contract(definition);
             return definition;
         } catch (IllegalArgumentException e) {
@@ -173,20 +173,40 @@ public final class ContractYaml {
         return null;
     }
 
+    /**
+     * The shares; each vendor of {@code vendors} maps to its share, or to {@code share} and the AI
+     * {@code services} listed for it: {@code V1: "0.15"} or {@code V1: { share: "0.15", services: [seer-v3] }}.
+     */
     private SettlementTerms.PartyShares partyShares(JsonNode shares) {
         Map<String, BigDecimal> vendors = new LinkedHashMap<>();
+        Map<String, List<String>> services = new LinkedHashMap<>();
         JsonNode listed = shares.get("vendors");
         if (listed != null) {
             if (!listed.isObject() || listed.isEmpty()) {
                 throw error("terms.shares.vendors", "must map each vendor id to its share");
             }
             for (String vendor : listed.propertyNames()) {
-                vendors.put(vendor, decimal(listed, "terms.shares.vendors." + vendor));
+                String path = "terms.shares.vendors." + vendor;
+                JsonNode entry = listed.get(vendor);
+                if (entry.isObject()) {
+                    only(entry, path + ".", Set.of("share", "services"));
+                    if (!entry.has("share")) {
+                        throw error(path + ".share", "is required: the vendor's share of the pool");
+                    }
+                    vendors.put(vendor, decimal(entry, path + ".share"));
+                    if (entry.has("services")) {
+                        services.put(vendor, ids(entry, path + ".services", "AI service names"));
+                    }
+                } else if (entry.isValueNode()) {
+                    vendors.put(vendor, decimal(listed, path));
+                } else {
+                    throw error(path, "must be a share (\"0.15\") or { share: \"0.15\", services: [name, ...] }");
+                }
             }
         }
         return new SettlementTerms.PartyShares(decimal(shares, "terms.shares.insurer"),
                 decimal(shares, "terms.shares.hospital"), optionalDecimal(shares, "terms.shares.vendor"),
-                vendors.isEmpty() ? null : vendors);
+                vendors.isEmpty() ? null : vendors, services.isEmpty() ? null : services);
     }
 
     private static BigDecimal or(BigDecimal value, BigDecimal fallback) {
@@ -280,6 +300,25 @@ public final class ContractYaml {
             hospitals.add(h.asString().strip());
         }
         return hospitals;
+    }
+
+    /** A list of ids under the key (its leaf when the path is dotted): each non-empty text, none twice. */
+    private List<String> ids(JsonNode node, String path, String what) {
+        JsonNode value = node.get(leaf(path));
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw error(path, "must be a list of " + what);
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : value) {
+            if (!id.isValueNode() || id.asString().isBlank()) {
+                throw error(path, "holds an empty or non-text entry");
+            }
+            if (ids.contains(id.asString().strip())) {
+                throw error(path, "lists '" + id.asString().strip() + "' twice");
+            }
+            ids.add(id.asString().strip());
+        }
+        return ids;
     }
 
     private IllegalArgumentException error(String key, String message) {

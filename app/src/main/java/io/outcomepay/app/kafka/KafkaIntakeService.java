@@ -147,7 +147,7 @@ public class KafkaIntakeService {
                         public void progress(long records, long bytesRead, long totalBytes) {
                             listener.progress(before + records, 0, -1);
                         }
-                    }, false));
+                    }, false, header(message, IntakeTopics.PAYER_HEADER, null)));
             tally.claims.accumulateAndGet(report, (a, b) -> a.plus(b, a.source()));
         } catch (IllegalArgumentException | UncheckedIOException unreadable) {
             // The message itself cannot be read (its records before the damage did land): it is kept

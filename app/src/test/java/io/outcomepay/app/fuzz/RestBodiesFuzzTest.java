@@ -88,7 +88,8 @@ class RestBodiesFuzzTest extends IntegrationTest {
     @Test
     @Timeout(600)
     void aThousandMalformedRestBodiesAreEachAnsweredWithoutAServerErrorAndNothingStops() throws Exception {
-        String contract = Contracts.yaml("FZ-C", "FZ-H1", "2026-01-01", "6500.00");
+        // the fuzzed contracts cover a hospital of their own: one insurer has one contract per hospital and month
+        String contract = Contracts.yaml("FZ-C", "FZ-HC", "2026-01-01", "6500.00");
         String claims = Files.readString(ClaimsFile.claims().row("FZ-0", "FZ-H1", "193", "8000.00").writeTo(dir, "fz.csv"));
         TreeMap<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < 1_000; i++) {

@@ -44,7 +44,7 @@ class RemittanceIngestTest extends IntegrationTest {
         Path remittance = Files.writeString(dir.resolve("rm.835"),
                 "ISA*00*          *00*          *ZZ*PAYER          *ZZ*HOSPITAL       *260201*1200*^*00501*000000001*0*T*:~"
                 + "GS*HP*PAYER*HOSPITAL*20260201*1200*1*X*005010X221A1~ST*835*0001~BPR*I*13500*C*ACH~TRN*1*1*1~"
-                + "N1*PR*PAYER~N1*PE*HOSPITAL*XX*" + npi + "~LX*1~"
+                + "N1*PR*PAYER*XV*INS-1~N1*PE*HOSPITAL*XX*" + npi + "~LX*1~"
                 + "CLP*R1*1*8000*6500*500*MC*P-R1~CAS*CO*45*1000~CAS*PR*1*500~AMT*AU*7000~"
                 + "CLP*R2*4*8000*0**MC*P-R2~CAS*CO*16*8000~"
                 + "CLP*R3*1*8000*7000*1000*MC*P-R3~CAS*PR*1*1000~"
@@ -83,7 +83,7 @@ class RemittanceIngestTest extends IntegrationTest {
                 + "SE*9*0001~GE*1*1~IEA*1*000000001~");
         Path remittance = Files.writeString(dir.resolve("rm2.835"), envelope
                 + "GS*HP*PAYER*HOSPITAL*20260201*1200*1*X*005010X221A1~ST*835*0001~BPR*I*7000*C*ACH~TRN*1*1*1~"
-                + "N1*PR*PAYER~N1*PE*HOSPITAL*XX*" + npi + "~LX*1~CLP*K1*1*9000*7000*500*MA*P-K1~CAS*CO*45*1500~"
+                + "N1*PR*PAYER*XV*INS-1~N1*PE*HOSPITAL*XX*" + npi + "~LX*1~CLP*K1*1*9000*7000*500*MA*P-K1~CAS*CO*45*1500~"
                 + "CAS*PR*1*500~SE*9*0001~GE*1*1~IEA*1*000000001~");
 
         IngestReport claimed = operations.ingestCsv(claims, IngestingClaims.Listener.silent());

@@ -43,25 +43,27 @@ class RebuildingReadModelsTest extends IntegrationTest {
     void verifyCatchesACorruptedRowAndAReplayRebuildsWhatTheLiveProjectionBuilt() {
         operations.createContract(Contracts.definition("RB-C", "RB-H", "2026-01-01", "6500.00"));
         operations.ingestCsv(ClaimsFile.claims()
-                .row("RB-1", "RB-H", "193", "8000.00").row("RB-2", "RB-H", "871", "12000.00")
+                .row("RB-1", "RB-H", "193", "8000.00", "payer_id=INS-2").row("RB-2", "RB-H", "871", "12000.00")
                 .row("RB-3", "RB-H", "193", "9000.00")
-                .row("RB-1R", "RB-H", "193", "7500.00", "claim_frequency=replacement", "original_claim_id=RB-1")
+                .row("RB-1R", "RB-H", "193", "7500.00", "claim_frequency=replacement", "original_claim_id=RB-1",
+                        "payer_id=INS-2")
                 .row("RB-3V", "RB-H", "193", "9000.00", "claim_frequency=void", "original_claim_id=RB-3")
                 .writeTo(dir, "rebuild.csv"), IngestingClaims.Listener.silent());
         UsageEvent usage = new UsageEvent("EV-RB-2", "VENDOR-1", "sepsis-watch", "1", "RB-H", "RB-2", null,
                 "2026-01-12T08:00:00Z", "inference");
         operations.recordAiUsage(usage, usage.details(), "test", 1);
-        // a second contract over the same hospital, created after its claims, then amended: the
-        // replay meets them mid-stream and prices the hospital's encounters again under both
-        operations.createContract(Contracts.definition("RB-C2", "RB-H", "2025-12-01", "7000.00"));
-        operations.amendContract(Contracts.definition("RB-C2", "RB-H", "2026-01-01", "7100.00"));
+        // a second insurer's contract over the same hospital, created after its claims, then amended: the
+        // replay meets them mid-stream and prices the hospital's encounters again under both (RB-1 is
+        // INS-2's; RB-2 and RB-3 name no payer, so both contracts leave them out as payer_unknown)
+        operations.createContract(Contracts.definition("RB-C2", "RB-H", "2025-12-01", "7000.00", "INS-2"));
+        operations.amendContract(Contracts.definition("RB-C2", "RB-H", "2026-01-01", "7100.00", "INS-2"));
         operations.settle("RB-C", YearMonth.of(2026, 1));
         // its month closed: journal entries, invoices, a payment
         close.calculate("RB-C2", YearMonth.of(2026, 1), null, "maker", "run");
         close.approve("RB-C2", YearMonth.of(2026, 1), "checker", "ok");
         String invoice = close.close("RB-C2", YearMonth.of(2026, 1), "controller", "closed").documents().get(0).number();
         close.importPayments("rb-payments.csv", new java.io.ByteArrayInputStream(("reference,payer,payee,amount,currency,paid_on\n"
-                + invoice + ",INS-1,RB-H,10.00,USD,2026-02-10\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                + invoice + ",INS-2,RB-H,10.00,USD,2026-02-10\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         close.ledger("RB-C2");
         Map<String, List<String>> everyReadModel = readModels();
         List<Map<String, Object>> live = rows();

@@ -75,7 +75,7 @@ class ReportsTest extends IntegrationTest {
         Path remittance = Files.writeString(dir.resolve("rp.835"),
                 "ISA*00*          *00*          *ZZ*PAYER          *ZZ*HOSPITAL       *260201*1200*^*00501*000000001*0*T*:~"
                 + "GS*HP*PAYER*HOSPITAL*20260201*1200*1*X*005010X221A1~ST*835*0001~BPR*I*6500*C*ACH~TRN*1*1*1~"
-                + "N1*PR*PAYER~N1*PE*HOSPITAL*XX*" + NPI + "~LX*1~"
+                + "N1*PR*PAYER*XV*INS-1~N1*PE*HOSPITAL*XX*" + NPI + "~LX*1~"
                 + "CLP*RPT1*1*8000*6500*500*MC*P-RPT1~CAS*CO*45*1000~CAS*PR*1*500~AMT*AU*7000~"
                 + "SE*8*0001~GE*1*1~IEA*1*000000001~");
         operations.ingestCsv(remittance, IngestingClaims.Listener.silent());

@@ -56,12 +56,17 @@ class SetBasedSettlementTest extends IntegrationTest {
     Path dir;
 
     private static ContractDefinition contract(String id, String effectiveFrom, String baseRate, String terms) {
+        return contract(id, "SB-H1, SB-H2", effectiveFrom, baseRate, terms);
+    }
+
+    private static ContractDefinition contract(String id, String hospitals, String effectiveFrom, String baseRate,
+                                               String terms) {
         return ContractYaml.read(new ByteArrayInputStream("""
                 id: %s
                 currency: USD
                 insurer: INS-1
                 vendor: VENDOR-1
-                hospitals: [SB-H1, SB-H2]
+                hospitals: [%s]
                 baseline: { table: sb-drg, base_rate: "%s" }
                 effective_from: %s
                 terms:
@@ -69,7 +74,8 @@ class SetBasedSettlementTest extends IntegrationTest {
                   sharing: first_dollar
                   cap_rate: "0.10"
                   shares: { insurer: "0.50", hospital: "0.30", vendor: "0.20" }
-                """.formatted(id, baseRate, effectiveFrom, terms.indent(2).stripTrailing()).getBytes(StandardCharsets.UTF_8)), id + ".yaml");
+                """.formatted(id, hospitals, baseRate, effectiveFrom, terms.indent(2).stripTrailing())
+                .getBytes(StandardCharsets.UTF_8)), id + ".yaml");
     }
 
     private void publishTable(String version193, LocalDate effectiveFrom) throws Exception {
@@ -110,7 +116,9 @@ class SetBasedSettlementTest extends IntegrationTest {
                   eligible: ai_assisted
                   minimum_savings_rate: "0.02"
                   outliers: { low: "0.40", high: "3.00" }"""));
-        operations.createContract(contract("SB-Y", "2025-12-01", "5000.00", """
+        // the other terms price the same claims at two hospitals of their own (SB-H3, SB-H4 mirror SB-H1,
+        // SB-H2): one insurer has one contract per hospital and month
+        operations.createContract(contract("SB-Y", "SB-H3, SB-H4", "2025-12-01", "5000.00", """
                   eligible: all
                   minimum_savings_rate: table
                   outliers: { rule: cap, low: "0.40", high: "1.50" }"""));
@@ -126,6 +134,7 @@ class SetBasedSettlementTest extends IntegrationTest {
                 .row("X8", "SB-H1", "193", "4800.00", "patient_id=MRN-SHARED")
                 .row("X9", "SB-H2", "871", "12000.00", "ai_assisted=false", "ai_service=")
                 .row("X10", "SB-H1", "193", "4000.00", "admit_date=2026-02-01", "discharge_date=2026-02-03")
+                .mirrored(java.util.Map.of("SB-H1", "SB-H3", "SB-H2", "SB-H4"))
                 .writeTo(dir, "sb-1.csv"), quiet);
 
         SettlementResult x = settledBothWays("SB-X");

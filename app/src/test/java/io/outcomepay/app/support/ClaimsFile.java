@@ -58,7 +58,26 @@ public final class ClaimsFile {
         return this;
     }
 
+    /** Every row so far again, at the hospital it maps to (rows of other hospitals are not repeated). */
+    public ClaimsFile mirrored(Map<String, String> hospitals) {
+        List<Map<String, String>> copies = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            String to = hospitals.get(row.get("hospital_id"));
+            if (to != null) {
+                Map<String, String> copy = new LinkedHashMap<>(row);
+                copy.put("hospital_id", to);
+                copies.add(copy);
+            }
+        }
+        rows.addAll(copies);
+        return this;
+    }
+
+    /** The file; a column a change names beyond the file's columns (payer_id) is added after them. */
     public Path writeTo(Path dir, String name) {
+        List<String> columns = new ArrayList<>(this.columns);
+        rows.forEach(row -> row.keySet().stream().filter(c -> !COLUMNS.contains(c) && !columns.contains(c))
+                .forEach(columns::add));
         StringBuilder text = new StringBuilder(String.join(",", columns)).append('\n');
         for (Map<String, String> row : rows) {
             List<String> values = new ArrayList<>();

@@ -13,10 +13,14 @@ public final class Contracts {
     }
 
     public static String yaml(String id, String hospitals, String effectiveFrom, String baseRate) {
+        return yaml(id, hospitals, effectiveFrom, baseRate, "INS-1");
+    }
+
+    public static String yaml(String id, String hospitals, String effectiveFrom, String baseRate, String insurer) {
         return """
                 id: %s
                 currency: USD
-                insurer: INS-1
+                insurer: %s
                 vendor: VENDOR-1
                 hospitals: [%s]
                 baseline: { table: ms-drg-v43, base_rate: "%s" }
@@ -28,11 +32,16 @@ public final class Contracts {
                   cap_rate: "0.10"
                   outliers: { low: "0.40", high: "3.00" }
                   shares: { insurer: "0.50", hospital: "0.30", vendor: "0.20" }
-                """.formatted(id, hospitals, baseRate, effectiveFrom);
+                """.formatted(id, insurer, hospitals, baseRate, effectiveFrom);
     }
 
     public static ContractDefinition definition(String id, String hospitals, String effectiveFrom, String baseRate) {
-        return ContractYaml.read(new ByteArrayInputStream(yaml(id, hospitals, effectiveFrom, baseRate)
+        return definition(id, hospitals, effectiveFrom, baseRate, "INS-1");
+    }
+
+    public static ContractDefinition definition(String id, String hospitals, String effectiveFrom, String baseRate,
+                                                String insurer) {
+        return ContractYaml.read(new ByteArrayInputStream(yaml(id, hospitals, effectiveFrom, baseRate, insurer)
                 .getBytes(StandardCharsets.UTF_8)), id + ".yaml");
     }
 }

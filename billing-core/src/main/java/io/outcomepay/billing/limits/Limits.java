@@ -85,11 +85,13 @@ public final class Limits {
         amount("allowed_amount", claim.allowedAmount(), digits);
         amount("paid_amount", claim.paidAmount(), digits);
         Limit.SERVICE_NAME.check("ai_service", claim.aiService());
+        Limit.PARTY_ID.check("payer_id", claim.payerId());
     }
 
     public static void remittance(Remittance remittance) {
         Limit.X12_CODE.check("CLP07", remittance.payerClaimId());
         Limit.X12_CODE.require("CLP02", remittance.status());
+        Limit.PARTY_ID.check("payer_id", remittance.payerId());
         amount("CLP03", remittance.charge(), 2);
         amount("CLP04", remittance.paid(), 2);
         amount("CLP05", remittance.patientResponsibility(), 2);

@@ -18,6 +18,8 @@ import java.util.Objects;
  * projection both price with it, so a case is priced the same way on either path.
  *
  * <pre>
+ * AI-assisted for this contract or not, for which vendor   ContractParties.attribute
+ * no payer at a hospital another insurer also covers       excluded (payer_unknown)
  * currency other than the contract's                      excluded (currency_mismatch)
  * no norm (group not in the table, weight or score 0)     excluded (drg_not_in_table, ungroupable)
  * ratio = actual / norm above review                      excluded (expert_review)
@@ -26,16 +28,22 @@ import java.util.Objects;
  * otherwise baseline = round_half_up(standard), actual = allowed amount
  * </pre>
  */
-public record CasePricing(Currency currency, CaseBaseline baseline, SettlementTerms terms) {
+public record CasePricing(Currency currency, CaseBaseline baseline, SettlementTerms terms, ContractParties parties) {
 
     public CasePricing {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(parties, "parties");
     }
 
     public static CasePricing of(SettlementRequest request) {
-        return new CasePricing(request.currency(), request.baseline(), request.terms());
+        return new CasePricing(request.currency(), request.baseline(), request.terms(), request.parties());
+    }
+
+    /** Whether the encounter is this contract's: its payer is one of the contract's, or it names none. */
+    public boolean counts(EncounterLine line) {
+        return parties.counts(line);
     }
 
     /**
@@ -58,9 +66,14 @@ public record CasePricing(Currency currency, CaseBaseline baseline, SettlementTe
         }
     }
 
-    public PricedLine price(EncounterLine line) {
+    public PricedLine price(EncounterLine read) {
+        EncounterLine line = parties.attribute(read);
         boolean eligible = terms.eligible() != Eligibility.AI_ASSISTED || line.aiAssisted();
         BigDecimal weight = baseline.caseWeight(line);
+        if (parties.payerUnknown(line)) {
+            return excluded(line, eligible, weight, ExclusionReason.PAYER_UNKNOWN,
+                    "no payer named; another insurer's contract also covers " + line.hospitalId());
+        }
         if (!currency.getCurrencyCode().equals(line.currency())) {
             return excluded(line, eligible, weight, ExclusionReason.CURRENCY_MISMATCH,
                     "claim in " + line.currency() + ", contract in " + currency.getCurrencyCode());

@@ -23,6 +23,12 @@ import java.util.TreeSet;
 public final class Fingerprint {
 
     static final String VERSION = "outcomepay-settlement-v3";
+    /**
+     * v3 with the parties in the data: a line's canonical form adds {@code ai_vendor} (the vendor
+     * whose AI it counts for, when a usage event or a listed service names it) and {@code payer}
+     * when it has them; a month none of whose lines has either keeps v3, its fingerprint unchanged.
+     */
+    static final String VERSION_PARTIES = "outcomepay-settlement-v4";
 
     private Fingerprint() {
     }
@@ -58,7 +64,7 @@ public final class Fingerprint {
         rowMaps.add(row(total));
         results.put("rows", rowMaps);
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("version", VERSION);
+        document.put("version", priced.namesParties() ? VERSION_PARTIES : VERSION);
         document.put("contract", contract);
         document.put("baseline", table);
         document.put("terms", terms(request.terms()));
@@ -75,6 +81,11 @@ public final class Fingerprint {
      */
     public static byte[] lineSha256(EncounterLine l) {
         return LINE.get().digest(l);
+    }
+
+    /** Whether the line's canonical form is v4's: it names a payer or the vendor it counts for. */
+    public static boolean namesParties(EncounterLine l) {
+        return l.payer() != null || l.aiVendor() != null;
     }
 
     /** One per thread: looking a digest up costs more than a line's digest. */
@@ -94,6 +105,10 @@ public final class Fingerprint {
             length = 0;
             key("{\"ai_assisted\":");
             value(Boolean.toString(l.aiAssisted()));
+            if (l.aiVendor() != null) {
+                key(",\"ai_vendor\":");
+                value(l.aiVendor());
+            }
             key(",\"allowed_amount\":");
             value(l.allowedAmount() == null ? null : l.allowedAmount().toPlainString());
             key(",\"claim_id\":");
@@ -110,6 +125,10 @@ public final class Fingerprint {
             value(l.encounterId());
             key(",\"hospital_id\":");
             value(l.hospitalId());
+            if (l.payer() != null) {
+                key(",\"payer\":");
+                value(l.payer());
+            }
             key("}");
             sha256.update(buffer, 0, length);
             return sha256.digest();
@@ -165,6 +184,10 @@ public final class Fingerprint {
         StringBuilder out = new StringBuilder(256);
         out.append("{\"ai_assisted\":");
         CanonicalJson.value(out, Boolean.toString(l.aiAssisted()));
+        if (l.aiVendor() != null) {
+            out.append(",\"ai_vendor\":");
+            CanonicalJson.value(out, l.aiVendor());
+        }
         out.append(",\"allowed_amount\":");
         CanonicalJson.value(out, l.allowedAmount() == null ? null : l.allowedAmount().toPlainString());
         out.append(",\"claim_id\":");
@@ -181,6 +204,10 @@ public final class Fingerprint {
         CanonicalJson.value(out, l.encounterId());
         out.append(",\"hospital_id\":");
         CanonicalJson.value(out, l.hospitalId());
+        if (l.payer() != null) {
+            out.append(",\"payer\":");
+            CanonicalJson.value(out, l.payer());
+        }
         return out.append('}').toString();
     }
 
@@ -221,6 +248,10 @@ public final class Fingerprint {
         Map<String, Object> shares = new LinkedHashMap<>();
         t.shares().byParty("").forEach((party, share) -> shares.put(party, rate(share)));
         terms.put("shares", shares);
+        if (t.shares().services() != null) {
+            // v4: the AI services listed per vendor decide which claims count as whose AI
+            terms.put("services", t.shares().services());
+        }
         return terms;
     }
 

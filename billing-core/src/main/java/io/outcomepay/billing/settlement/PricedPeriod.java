@@ -20,9 +20,10 @@ import java.util.TreeMap;
  * @param adjusted    outlier adjustments by kind (capped_low, prorated_high, ...), by kind
  * @param patients    distinct patients of the included encounters (an encounter without a patient
  *                    counts as its own); counted only when a banded minimum rate needs it, else 0
+ * @param namesParties whether any line names a payer or the vendor it counts for (fingerprint v4)
  */
 public record PricedPeriod(int inPeriod, int notEligible, List<HospitalTotals> hospitals, List<Exclusion> exclusions,
-                           Map<String, Integer> adjusted, int patients) {
+                           Map<String, Integer> adjusted, int patients, boolean namesParties) {
 
     public PricedPeriod {
         hospitals = hospitals.stream().sorted(Comparator.comparing(HospitalTotals::hospitalId)).toList();

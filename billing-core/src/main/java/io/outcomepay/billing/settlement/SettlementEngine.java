@@ -73,17 +73,21 @@ public final class SettlementEngine {
         List<EncounterLine> lines = request.encounters().stream()
                 .filter(l -> byHospital.containsKey(l.hospitalId()))
                 .filter(l -> request.period().equals(YearMonth.from(l.dischargeDate())))
+                .filter(pricing::counts)
                 .sorted(Comparator.comparing(EncounterLine::encounterId))
                 .toList();
+        boolean namesParties = false;
         int notEligible = 0;
         List<Exclusion> exclusions = new ArrayList<>();
         Map<String, Integer> adjusted = new TreeMap<>();
         Set<String> patients = new HashSet<>();
-        for (EncounterLine line : lines) {
-            HospitalSums sums = byHospital.get(line.hospitalId());
+        for (EncounterLine read : lines) {
+            HospitalSums sums = byHospital.get(read.hospitalId());
+            CasePricing.PricedLine priced = pricing.price(read);
+            EncounterLine line = priced.line();
             sums.digest.update(Fingerprint.lineSha256(line));
             sums.lines++;
-            CasePricing.PricedLine priced = pricing.price(line);
+            namesParties |= Fingerprint.namesParties(line);
             if (!priced.eligible()) {
                 notEligible++;
             } else if (priced.exclusion() != null) {
@@ -105,7 +109,7 @@ public final class SettlementEngine {
         List<PricedPeriod.HospitalTotals> hospitals = new ArrayList<>();
         byHospital.forEach((h, sums) -> hospitals.add(new PricedPeriod.HospitalTotals(h, sums.lines,
                 HexFormat.of().formatHex(sums.digest.digest()), sums.included, sums.excluded, sums.baseline, sums.actual)));
-        return new PricedPeriod(lines.size(), notEligible, hospitals, exclusions, adjusted, patients.size());
+        return new PricedPeriod(lines.size(), notEligible, hospitals, exclusions, adjusted, patients.size(), namesParties);
     }
 
     /**
@@ -210,6 +214,7 @@ public final class SettlementEngine {
         return request.encounters().stream()
                 .filter(l -> hospitals.contains(l.hospitalId()))
                 .filter(l -> request.period().equals(YearMonth.from(l.dischargeDate())))
+                .filter(pricing::counts)
                 .sorted(Comparator.comparing(EncounterLine::encounterId))
                 .map(pricing::price)
                 .filter(p -> p.exclusion() == null)

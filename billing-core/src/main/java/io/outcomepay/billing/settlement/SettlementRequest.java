@@ -10,10 +10,11 @@ import java.util.List;
  *
  * @param vendor       the contract's vendor, named in the split when the terms have a single vendor
  * @param qualityScore 0..1 for terms with a quality gate, or null (no score: a gate shares nothing)
+ * @param parties      whom the month answers for and whose AI it pays for
  */
 public record SettlementRequest(String contractId, int contractVersion, YearMonth period, Currency currency,
                                 List<String> hospitals, String vendor, CaseBaseline baseline, SettlementTerms terms,
-                                BigDecimal qualityScore, List<EncounterLine> encounters) {
+                                BigDecimal qualityScore, List<EncounterLine> encounters, ContractParties parties) {
 
     public SettlementRequest {
         hospitals = List.copyOf(hospitals);

@@ -59,7 +59,9 @@ public record SettlementResult(String contractId, int contractVersion, String pe
         /** Claim in another currency than the contract's: never converted silently. */
         CURRENCY_MISMATCH,
         /** actual / baseline above the contract's review ratio: left for expert review. */
-        EXPERT_REVIEW
+        EXPERT_REVIEW,
+        /** names no payer at a hospital another insurer's contract also covers this month: no contract counts it. */
+        PAYER_UNKNOWN
     }
 
     /** One step of the calculation as an auditor reads it: its formula, the inputs it names and its value. */

@@ -7,6 +7,7 @@ import io.outcomepay.billing.settlement.totals.SharedSavingsTerms;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -168,10 +169,22 @@ public record SettlementTerms(Eligibility eligible,
 
     /**
      * How the pool is shared; the shares must sum to exactly 1. With several vendors, {@code vendors}
-     * lists each vendor's share (in order) and {@code vendor} is their sum.
+     * lists each vendor's share (in order) and {@code vendor} is their sum; {@code services} the AI
+     * services listed for a vendor (none listed: any claim flag counts, see ContractParties).
      */
-    public record PartyShares(BigDecimal insurer, BigDecimal hospital, BigDecimal vendor, Map<String, BigDecimal> vendors) {
+    public record PartyShares(BigDecimal insurer, BigDecimal hospital, BigDecimal vendor, Map<String, BigDecimal> vendors,
+                              Map<String, List<String>> services) {
         public PartyShares {
+            services = services == null || services.isEmpty() ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(services));
+            if (services != null) {
+                for (String vendorId : services.keySet()) {
+                    if (vendors == null || !vendors.containsKey(vendorId)) {
+                        throw new IllegalArgumentException("shares.vendors." + vendorId
+                                + ".services: the vendor has no share");
+                    }
+                }
+            }
             requireFraction("shares.insurer", insurer);
             requireFraction("shares.hospital", hospital);
             if (vendors != null && !vendors.isEmpty()) {
@@ -194,7 +207,16 @@ public record SettlementTerms(Eligibility eligible,
         }
 
         public PartyShares(BigDecimal insurer, BigDecimal hospital, BigDecimal vendor) {
-            this(insurer, hospital, vendor, null);
+            this(insurer, hospital, vendor, null, null);
+        }
+
+        public PartyShares(BigDecimal insurer, BigDecimal hospital, BigDecimal vendor, Map<String, BigDecimal> vendors) {
+            this(insurer, hospital, vendor, vendors, null);
+        }
+
+        /** The AI services listed for the vendor, none when none are. */
+        public List<String> servicesOf(String vendorId) {
+            return services == null ? List.of() : services.getOrDefault(vendorId, List.of());
         }
 
         /** Every party's share in allocation order: insurer, hospital, then the vendor or each vendor. */

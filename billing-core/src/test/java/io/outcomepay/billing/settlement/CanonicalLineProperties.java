@@ -24,9 +24,11 @@ class CanonicalLineProperties {
                                                            @ForAll("optionalText") String patient,
                                                            @ForAll boolean aiAssisted,
                                                            @ForAll("amounts") BigDecimal allowed,
-                                                           @ForAll("days") LocalDate discharge) {
+                                                           @ForAll("days") LocalDate discharge,
+                                                           @ForAll("optionalText") String payer,
+                                                           @ForAll("optionalText") String aiVendor) {
         EncounterLine line = new EncounterLine("id-" + claimId, claimId, hospitalId, discharge, drg, allowed, "USD",
-                aiAssisted, dipGroup, patient);
+                aiAssisted, dipGroup, patient, payer, null, java.util.List.of(), aiVendor);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("encounter_id", line.encounterId());
         fields.put("claim_id", line.claimId());
@@ -37,6 +39,13 @@ class CanonicalLineProperties {
         fields.put("allowed_amount", line.allowedAmount());
         fields.put("currency", line.currency());
         fields.put("ai_assisted", line.aiAssisted());
+        // v4: the payer and the vendor the line counts for, when it has them
+        if (payer != null) {
+            fields.put("payer", payer);
+        }
+        if (aiVendor != null) {
+            fields.put("ai_vendor", aiVendor);
+        }
 
         assertThat(Fingerprint.canonicalLine(line)).isEqualTo(CanonicalJson.write(fields));
         // the digest written without the string is the digest of the string's UTF-8 bytes

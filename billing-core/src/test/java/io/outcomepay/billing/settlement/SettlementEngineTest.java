@@ -151,7 +151,8 @@ class SettlementEngineTest {
                     java.util.Collections.reverse(reversed);
                     SettlementResult again = SettlementEngine.settle(new SettlementRequest(request.contractId(),
                             request.contractVersion(), request.period(), request.currency(), request.hospitals(),
-                            request.vendor(), request.baseline(), request.terms(), request.qualityScore(), reversed));
+                            request.vendor(), request.baseline(), request.terms(), request.qualityScore(), reversed,
+                            request.parties()));
                     assertThat(again).as(tag + " " + tz).isEqualTo(first);
                 }
             }

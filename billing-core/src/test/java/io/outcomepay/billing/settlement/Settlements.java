@@ -68,7 +68,8 @@ public final class Settlements {
 
         public SettlementRequest build() {
             return new SettlementRequest("C-TEST", 1, YearMonth.of(2026, 1), Currency.getInstance("USD"),
-                    List.of("H002", "H001"), "VENDOR-1", baseline, terms, null, lines);
+                    List.of("H002", "H001"), "VENDOR-1", baseline, terms, null, lines,
+                    new ContractParties(java.util.Set.of("INS-1"), Map.of("VENDOR-1", java.util.Set.of()), java.util.Set.of()));
         }
 
         public SettlementResult settle() {
@@ -79,7 +80,7 @@ public final class Settlements {
         public SettlementResult settle(YearMonth month) {
             SettlementRequest r = build();
             return SettlementEngine.settle(new SettlementRequest(r.contractId(), r.contractVersion(), month, r.currency(),
-                    r.hospitals(), r.vendor(), r.baseline(), r.terms(), r.qualityScore(), r.encounters()));
+                    r.hospitals(), r.vendor(), r.baseline(), r.terms(), r.qualityScore(), r.encounters(), r.parties()));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.outcomepay.claims.csv.CsvDialect;
 import io.outcomepay.claims.fhir.FhirClaimReader;
 import io.outcomepay.claims.intake.ClaimFormat;
 import io.outcomepay.claims.intake.ClaimReader;
+import io.outcomepay.claims.intake.DefaultPayerReader;
 import io.outcomepay.claims.intake.IngestReport;
 import io.outcomepay.claims.intake.IngestingClaims;
 import io.outcomepay.claims.intake.Pseudonymizer;
@@ -51,8 +52,12 @@ public class IngestingClaimFile {
     /**
      * A file to ingest.
      * @param awaitReadModels return only when the read models hold what it recorded (else when its events are durable)
+     * @param payer           the payer of its claims and remittances that name none (`--payer`), or null
      */
-    public record IngestFile(Path file, IngestingClaims.Listener listener, boolean awaitReadModels) {
+    public record IngestFile(Path file, IngestingClaims.Listener listener, boolean awaitReadModels, String payer) {
+        public IngestFile(Path file, IngestingClaims.Listener listener, boolean awaitReadModels) {
+            this(file, listener, awaitReadModels, null);
+        }
     }
 
     /**
@@ -61,7 +66,11 @@ public class IngestingClaimFile {
      *                        previous one, so its claims are checked against the baselines as projected now
      */
     public record IngestStream(ClaimFormat format, String source, InputStream in, long positionOffset,
-                               IngestingClaims.Listener listener, boolean awaitReadModels) {
+                               IngestingClaims.Listener listener, boolean awaitReadModels, String payer) {
+        public IngestStream(ClaimFormat format, String source, InputStream in, long positionOffset,
+                            IngestingClaims.Listener listener, boolean awaitReadModels) {
+            this(format, source, in, positionOffset, listener, awaitReadModels, null);
+        }
     }
 
     private final IngestingClaims ingesting;
@@ -82,8 +91,8 @@ public class IngestingClaimFile {
     public IngestReport ingest(IngestFile command) {
         Path file = command.file();
         try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), ClaimFormat.DETECTION_BYTES);
-             ClaimReader reader = reader(baselines.published(), pseudonymizer, ClaimFormat.sniff(in).format(),
-                     file.getFileName().toString(), in, Files.size(file))) {
+             ClaimReader reader = payer(command.payer(), reader(baselines.published(), pseudonymizer,
+                     ClaimFormat.sniff(in).format(), file.getFileName().toString(), in, Files.size(file)))) {
             return counted(ingesting.ingest(reader, command.listener()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -96,8 +105,8 @@ public class IngestingClaimFile {
 
     public IngestReport ingest(IngestStream command) {
         KnownCodes codes = command.awaitReadModels() ? baselines.published() : baselines.projected();
-        try (ClaimReader reader = new RenumberedClaimReader(reader(codes, pseudonymizer, command.format(),
-                command.source(), command.in(), -1), command.positionOffset())) {
+        try (ClaimReader reader = payer(command.payer(), new RenumberedClaimReader(reader(codes, pseudonymizer,
+                command.format(), command.source(), command.in(), -1), command.positionOffset()))) {
             return counted(ingesting.ingest(reader, command.listener()));
         } finally {
             if (command.awaitReadModels()) {
@@ -120,6 +129,10 @@ public class IngestingClaimFile {
     /** Returns once the read models hold every event stored so far. */
     void awaitReadModels() {
         readModels.await();
+    }
+
+    private static ClaimReader payer(String payer, ClaimReader reader) {
+        return payer == null ? reader : new DefaultPayerReader(reader, payer);
     }
 
     private IngestReport counted(IngestReport report) {

@@ -42,7 +42,9 @@ public final class SettlementListDialect implements CsvDialect {
         FUND_PAID(true, "医保统筹基金支付", "hifp_pay"),
         PATIENT_SHARE(false, "个人负担", "psn_part_amt"),
         AI_ASSISTED(false, "AI辅助", "ai_assisted"),
-        AI_SERVICE(false, "AI服务", "ai_service");
+        AI_SERVICE(false, "AI服务", "ai_service"),
+        /** The pooling region whose fund pays (参保地医保区划): the payer, as a contract's payers name it. */
+        PAYER(false, "参保地医保区划", "insuplc_admdvs");
 
         final boolean required;
         final List<String> names;
@@ -147,7 +149,7 @@ public final class SettlementListDialect implements CsvDialect {
         }
         ClaimDetails claim = new ClaimDetails(settlementId, hospital, pseudonymizer.pseudonym(patient), admitted,
                 discharged, drg, optional(row, Field.PRINCIPAL_DX), total, total, fundPaid, CURRENCY, aiService, ai,
-                dipGroup);
+                dipGroup, optional(row, Field.PAYER));
         return new NormalizedClaim.Settlement(encounter, claim, source);
     }
 

@@ -24,6 +24,9 @@ public final class ClaimCsvColumns {
     /** Optional: the Chinese DIP group of a claim grouped by DIP; drg may then be empty. */
     public static final String DIP_GROUP = "dip_group";
 
+    /** Optional: the payer (an insurer's id, as a contract's payers name it); empty: the file's --payer, else none. */
+    public static final String PAYER_ID = "payer_id";
+
     /** Every column a file must have, in the documented order. */
     public static final List<String> ALL = List.of(CLAIM_ID, HOSPITAL_ID, PATIENT_ID, ADMIT_DATE, DISCHARGE_DATE, DRG,
             PRINCIPAL_DX, BILLED_AMOUNT, ALLOWED_AMOUNT, PAID_AMOUNT, CURRENCY, AI_SERVICE, AI_ASSISTED,

@@ -126,7 +126,8 @@ public final class ClaimCsvRecordParser implements CsvDialect {
             throw new InvalidValue(AI_SERVICE, "is required when ai_assisted is true");
         }
         return new ClaimDetails(claimId, hospitalId, pseudonymizer.pseudonym(patientId), admit, discharge, drg,
-                optional(row, PRINCIPAL_DX), billed, allowed, paid, currencyCode, aiService, aiAssisted, dipGroup);
+                optional(row, PRINCIPAL_DX), billed, allowed, paid, currencyCode, aiService, aiAssisted, dipGroup,
+                optional(row, PAYER_ID));
     }
 
     private static String required(Map<String, String> row, String column) {

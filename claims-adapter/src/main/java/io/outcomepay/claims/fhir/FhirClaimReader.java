@@ -290,7 +290,7 @@ public final class FhirClaimReader extends StreamedClaimReader {
                 .filter(d -> d.getType().stream().anyMatch(t -> has(t, "principal")) && d.hasDiagnosisCodeableConcept())
                 .map(d -> code(d.getDiagnosisCodeableConcept())).findFirst().orElse(null);
         ClaimDetails details = details(claimId, hospital, patient(eob, eob.getPatient()), stay, drg, principal, billed,
-                allowed == null ? billed : allowed, paid, currency);
+                allowed == null ? billed : allowed, paid, currency).withPayer(insurer(eob, eob.getInsurer()));
         return related(eob.getRelated().stream().filter(r -> has(r.getRelationship(), "prior"))
                 .map(r -> reference(r.getClaim(), r.getReference())).findFirst(), details, source);
     }
@@ -317,7 +317,8 @@ public final class FhirClaimReader extends StreamedClaimReader {
                 .filter(d -> d.getType().stream().anyMatch(t -> has(t, "principal")) && d.hasDiagnosisCodeableConcept())
                 .map(d -> code(d.getDiagnosisCodeableConcept())).findFirst().orElse(null);
         ClaimDetails details = details(claimId, hospital, patient(claim, claim.getPatient()), stay, drg, principal,
-                billed, billed, BigDecimal.ZERO.setScale(2), currency(claim.getTotal()));
+                billed, billed, BigDecimal.ZERO.setScale(2), currency(claim.getTotal()))
+                .withPayer(insurer(claim, claim.getInsurer()));
         return related(claim.getRelated().stream().filter(r -> has(r.getRelationship(), "prior"))
                 .map(r -> reference(r.getClaim(), r.getReference())).findFirst(), details, source);
     }
@@ -373,6 +374,27 @@ public final class FhirClaimReader extends StreamedClaimReader {
             return ref.substring(ref.lastIndexOf('/') + 1);
         }
         throw new InvalidValue("provider", "is missing");
+    }
+
+    /**
+     * The payer (Claim.insurer, ExplanationOfBenefit.insurer): its identifier, else the contained
+     * Organization's first identifier (else its name), else the id its reference ends with; null
+     * when there is none.
+     */
+    private static String insurer(DomainResource resource, Reference insurer) {
+        if (insurer.hasIdentifier() && insurer.getIdentifier().hasValue()) {
+            return insurer.getIdentifier().getValue();
+        }
+        String ref = insurer.getReference();
+        if (ref != null && ref.startsWith("#")) {
+            Organization org = resource.getContained().stream()
+                    .filter(r -> r instanceof Organization && ref.substring(1).equals(r.getIdPart()))
+                    .map(r -> (Organization) r).findFirst()
+                    .orElseThrow(() -> new InvalidValue("insurer", "names " + ref + ", which is not contained"));
+            return org.getIdentifier().stream().filter(Identifier::hasValue).map(Identifier::getValue).findFirst()
+                    .orElseGet(() -> org.hasName() ? org.getName() : null);
+        }
+        return ref == null || ref.isBlank() ? null : ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private static String patient(DomainResource resource, Reference patient) {

@@ -31,6 +31,9 @@ public sealed interface NormalizedClaim extends IntakeItem {
     /** The same claim read at another position (a Kafka message's records renumbered to the file's). */
     NormalizedClaim at(SourceRef elsewhere);
 
+    /** The same claim with this payer when it names none (`ingest --payer`); a void names no payer. */
+    NormalizedClaim withDefaultPayer(String payer);
+
     /** A first claim for an encounter (claim frequency "original"). */
     record Original(ClaimDetails claim, SourceRef source) implements NormalizedClaim {
         public Original {
@@ -40,6 +43,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Original(claim, elsewhere);
+        }
+
+        @Override
+        public NormalizedClaim withDefaultPayer(String payer) {
+            return claim.payerId() != null ? this : new Original(claim.withPayer(payer), source);
         }
 
         @Override
@@ -72,6 +80,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
         }
 
         @Override
+        public NormalizedClaim withDefaultPayer(String payer) {
+            return claim.payerId() != null ? this : new Replacement(originalClaimId, claim.withPayer(payer), source);
+        }
+
+        @Override
         public Object command() {
             return new CorrectClaim(EncounterId.of(claim.hospitalId(), originalClaimId), originalClaimId, claim, source);
         }
@@ -95,6 +108,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Settlement(encounterKey, claim, elsewhere);
+        }
+
+        @Override
+        public NormalizedClaim withDefaultPayer(String payer) {
+            return claim.payerId() != null ? this : new Settlement(encounterKey, claim.withPayer(payer), source);
         }
 
         @Override
@@ -129,6 +147,17 @@ public sealed interface NormalizedClaim extends IntakeItem {
         }
 
         @Override
+        public NormalizedClaim withDefaultPayer(String payer) {
+            if (remittance.payerId() != null) {
+                return this;
+            }
+            io.outcomepay.billing.encounter.api.Remittance r = remittance;
+            return new Remitted(hospitalId, claimId, new io.outcomepay.billing.encounter.api.Remittance(r.payerClaimId(),
+                    r.status(), r.charge(), r.paid(), r.patientResponsibility(), r.allowed(), r.adjustments(),
+                    r.balanced(), payer), source);
+        }
+
+        @Override
         public RecordRemittance command() {
             return new RecordRemittance(EncounterId.of(hospitalId, claimId), claimId, remittance, source);
         }
@@ -155,6 +184,11 @@ public sealed interface NormalizedClaim extends IntakeItem {
         @Override
         public NormalizedClaim at(SourceRef elsewhere) {
             return new Void(hospitalId, claimId, originalClaimId, elsewhere);
+        }
+
+        @Override
+        public NormalizedClaim withDefaultPayer(String payer) {
+            return this;
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 /** The topics OutcomePay reads and writes, and the headers of an intake message. */
 public final class IntakeTopics {
 
-    /** Claims in any supported format; headers name the format, the file and the position offset. */
+    /** Claims in any supported format; headers name the format, the file, the position offset and the payer. */
     public static final String CLAIMS = "outcomepay.claims";
     /** AI usage events as JSON, one per message. */
     public static final String AI_USAGE = "outcomepay.ai-usage";
@@ -22,6 +22,8 @@ public final class IntakeTopics {
     public static final String FORMAT_HEADER = "format";
     public static final String SOURCE_HEADER = "source";
     public static final String OFFSET_HEADER = "position-offset";
+    /** Optional: the payer of the message's claims that name none (`ingest --kafka FILE --payer ID`). */
+    public static final String PAYER_HEADER = "payer";
 
     /** Largest message OutcomePay sends and accepts (topics are created with this max.message.bytes). */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;

@@ -30,6 +30,11 @@ public final class PublishingClaimFiles {
 
     /** Sends the file and waits until the broker acknowledged every message; progress gets the records sent. */
     public Published publish(Path file, LongConsumer progress) {
+        return publish(file, null, progress);
+    }
+
+    /** As {@link #publish(Path, LongConsumer)}, each message naming the payer of claims that name none (null: none). */
+    public Published publish(Path file, String payer, LongConsumer progress) {
         long messages = 0;
         long records = 0;
         Future<?> last = null;
@@ -41,6 +46,9 @@ public final class PublishingClaimFiles {
                 headers.add(IntakeTopics.SOURCE_HEADER, message.source().getBytes(StandardCharsets.UTF_8));
                 headers.add(IntakeTopics.OFFSET_HEADER,
                         Long.toString(message.positionOffset()).getBytes(StandardCharsets.UTF_8));
+                if (payer != null) {
+                    headers.add(IntakeTopics.PAYER_HEADER, payer.getBytes(StandardCharsets.UTF_8));
+                }
                 last = producer.send(new ProducerRecord<>(IntakeTopics.CLAIMS, null, message.source(),
                         message.payload(), headers));
                 messages++;

@@ -39,6 +39,7 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
     private String hospital;
     private String subscriber;
     private String patient;
+    private String payer;
     private Claim pending;
 
     private InstitutionalClaimReader(String sourceName, InputStream in, long totalBytes, Predicate<String> knownDrg,
@@ -67,6 +68,7 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         final X12Segments.Segment clm;
         final String hospital;
         final String patient;
+        final String payer;
         String admission;
         String statement;
         String original;
@@ -74,10 +76,11 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
         String drg;
         boolean otherPayer;
 
-        Claim(X12Segments.Segment clm, String hospital, String patient) {
+        Claim(X12Segments.Segment clm, String hospital, String patient, String payer) {
             this.clm = clm;
             this.hospital = hospital;
             this.patient = patient;
+            this.payer = payer;
         }
     }
 
@@ -96,6 +99,9 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
                 if ("20".equals(s.at(3))) {
                     hospital = null;
                 }
+                if ("20".equals(s.at(3)) || "22".equals(s.at(3))) {
+                    payer = null;
+                }
                 if (!"23".equals(s.at(3))) {
                     patient = null;
                 }
@@ -106,15 +112,17 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
                         case "85" -> hospital = blankToNull(s.at(9));
                         case "IL" -> subscriber = blankToNull(s.at(9));
                         case "QC" -> patient = blankToNull(s.at(9));
+                        // loop 2010BB: the subscriber's payer (an other payer's NM1*PR follows the CLM)
+                        case "PR" -> payer = blankToNull(s.at(9));
                         default -> {
-                            // payer, submitter, receiver and other names are not the claim's parties
+                            // submitter, receiver and other names are not the claim's parties
                         }
                     }
                 }
             }
             case "CLM" -> {
                 flush();
-                pending = new Claim(s, hospital, patient != null ? patient : subscriber);
+                pending = new Claim(s, hospital, patient != null ? patient : subscriber, payer);
             }
             case "SBR" -> {
                 if (pending != null) {
@@ -203,7 +211,8 @@ public final class InstitutionalClaimReader extends X12ClaimReader {
             throw new InvalidValue("HI*DR", "unknown DRG '" + claim.drg + "'");
         }
         ClaimDetails details = new ClaimDetails(claimId, claim.hospital, pseudonymizer.pseudonym(claim.patient), admitted,
-                discharged, claim.drg, claim.principalDx, billed, billed, BigDecimal.ZERO.setScale(2), "USD", null, false);
+                discharged, claim.drg, claim.principalDx, billed, billed, BigDecimal.ZERO.setScale(2), "USD", null, false,
+                null, claim.payer);
         return "7".equals(frequency)
                 ? new NormalizedClaim.Replacement(original(claim, claimId), details, source)
                 : new NormalizedClaim.Original(details, source);

@@ -31,6 +31,7 @@ public final class RemittanceReader extends X12ClaimReader {
     private static final Set<String> NOT_PATIENT_GROUPS = Set.of("CO", "OA", "PI");
 
     private String payee;
+    private String payer;
     private Claim pending;
 
     private RemittanceReader(String sourceName, InputStream in, long totalBytes) {
@@ -80,6 +81,9 @@ public final class RemittanceReader extends X12ClaimReader {
                 flush();
                 if ("PE".equals(at(e, 1))) {
                     payee = at(e, 4).isBlank() ? null : at(e, 4);
+                } else if ("PR".equals(at(e, 1))) {
+                    // loop 1000A: the payer, by its identifier (N104), else its name (as RemittancePayments)
+                    payer = !at(e, 4).isBlank() ? at(e, 4) : at(e, 2).isBlank() ? null : at(e, 2);
                 }
             }
             case "CLP" -> {
@@ -173,7 +177,7 @@ public final class RemittanceReader extends X12ClaimReader {
         boolean balanced = charge.subtract(adjusted).compareTo(paid) == 0;
         String payerClaimId = at(claim.clp, 7).isBlank() ? null : at(claim.clp, 7);
         return new NormalizedClaim.Remitted(payee, claimId, new Remittance(payerClaimId, status, charge, paid, patient,
-                allowed, claim.adjustments, balanced), new SourceRef(sourceName(), claim.segment));
+                allowed, claim.adjustments, balanced, payer), new SourceRef(sourceName(), claim.segment));
     }
 
     private static BigDecimal amount(List<String> e, int position, boolean required) {

@@ -1,6 +1,7 @@
 package io.outcomepay.billing.contract.api;
 
 import io.outcomepay.billing.party.Party;
+import io.outcomepay.billing.settlement.ContractParties;
 import io.outcomepay.billing.settlement.SettlementTerms;
 
 import java.math.BigDecimal;
@@ -18,7 +19,13 @@ import java.util.TreeSet;
  */
 public record ContractDefinition(String contractId, String currency, String insurer, String vendor,
                                  List<String> hospitals, BaselineReference baseline, LocalDate effectiveFrom,
-                                 LocalDate effectiveTo, SettlementTerms terms) {
+                                 LocalDate effectiveTo, SettlementTerms terms, List<String> payers) {
+
+    public ContractDefinition(String contractId, String currency, String insurer, String vendor, List<String> hospitals,
+                              BaselineReference baseline, LocalDate effectiveFrom, LocalDate effectiveTo,
+                              SettlementTerms terms) {
+        this(contractId, currency, insurer, vendor, hospitals, baseline, effectiveFrom, effectiveTo, terms, null);
+    }
 
     public ContractDefinition {
         requireText("id", contractId);
@@ -50,6 +57,28 @@ public record ContractDefinition(String contractId, String currency, String insu
         if (terms == null) {
             throw new IllegalArgumentException("terms are required");
         }
+        // the payer ids it answers for; versions stored before contracts listed them answer for their insurer
+        payers = payers == null || payers.isEmpty() ? List.of(insurer) : List.copyOf(payers);
+        if (payers.stream().distinct().count() != payers.size()) {
+            throw new IllegalArgumentException("payers: listed twice in " + payers);
+        }
+        payers.forEach(p -> requireText("payers[]", p));
+    }
+
+    /** The vendors this version pays: those of its vendor shares when it has them, else its vendor. */
+    public List<String> vendors() {
+        Map<String, BigDecimal> shares = terms.shares().vendors();
+        return shares != null && !shares.isEmpty() ? List.copyOf(new TreeSet<>(shares.keySet())) : List.of(vendor);
+    }
+
+    /**
+     * Whom a month of this version answers for and whose AI it pays for.
+     * @param sharedHospitals its hospitals another insurer's contract also covers in the month
+     */
+    public ContractParties settlementParties(Set<String> sharedHospitals) {
+        Map<String, Set<String>> services = new java.util.TreeMap<>();
+        vendors().forEach(v -> services.put(v, Set.copyOf(terms.shares().servicesOf(v))));
+        return new ContractParties(Set.copyOf(payers), services, sharedHospitals);
     }
 
     /**
@@ -60,12 +89,7 @@ public record ContractDefinition(String contractId, String currency, String insu
         Set<Party> parties = new TreeSet<>();
         parties.add(Party.insurer(insurer));
         hospitals.forEach(h -> parties.add(Party.hospital(h)));
-        Map<String, BigDecimal> shares = terms.shares().vendors();
-        if (shares != null && !shares.isEmpty()) {
-            shares.keySet().forEach(v -> parties.add(Party.vendor(v)));
-        } else {
-            parties.add(Party.vendor(vendor));
-        }
+        vendors().forEach(v -> parties.add(Party.vendor(v)));
         return parties;
     }
 

@@ -1,13 +1,23 @@
 package io.outcomepay.billing.encounter.api;
 
-/** Events of the Encounter aggregate, in the past tense; a correction never edits an earlier event. */
+import org.axonframework.serialization.Revision;
+
+/**
+ * Events of the Encounter aggregate, in the past tense; a correction never edits an earlier event.
+ * Revision 2: the claim and the remittance name their payer (null in events stored before, read
+ * through the upcasters of revision 1).
+ */
 public sealed interface EncounterEvent {
+
+    /** The payload revision of the events that carry a claim or a remittance. */
+    String REVISION = "2";
 
     String encounterId();
 
     /** The hospital the encounter belongs to (downstream systems partition by it). */
     String hospitalId();
 
+    @Revision(REVISION)
     record EncounterRecorded(String encounterId, ClaimDetails claim, SourceRef source) implements EncounterEvent {
         @Override
         public String hospitalId() {
@@ -15,6 +25,7 @@ public sealed interface EncounterEvent {
         }
     }
 
+    @Revision(REVISION)
     record ClaimCorrected(String encounterId, String originalClaimId, ClaimDetails replacement, SourceRef source)
             implements EncounterEvent {
         @Override
@@ -24,6 +35,7 @@ public sealed interface EncounterEvent {
     }
 
     /** The payer adjudicated the claim: processed, denied, or a reversal of a previous payment. */
+    @Revision(REVISION)
     record ClaimAdjudicated(String encounterId, String hospitalId, String claimId, Remittance remittance, SourceRef source)
             implements EncounterEvent {
     }

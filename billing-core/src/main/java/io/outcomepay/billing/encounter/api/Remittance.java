@@ -11,14 +11,21 @@ import java.util.stream.Collectors;
  * currency. {@code allowed} is the payer's covered amount (AMT*AU, or charge minus the CO, OA and
  * PI adjustments); {@code balanced} says whether charge - all adjustments = paid.
  *
- * @param status CLP02: 1/2/3/19/20/21 processed, 4 denied, 22 reversal of a previous payment, 23/25 other
+ * @param status  CLP02: 1/2/3/19/20/21 processed, 4 denied, 22 reversal of a previous payment, 23/25 other
+ * @param payerId the payer that remits (835 N1*PR: its N104, else its name), or null
  */
 public record Remittance(String payerClaimId, String status, BigDecimal charge, BigDecimal paid,
                          BigDecimal patientResponsibility, BigDecimal allowed, List<Adjustment> adjustments,
-                         boolean balanced) {
+                         boolean balanced, String payerId) {
 
     public Remittance {
         adjustments = List.copyOf(adjustments);
+    }
+
+    public Remittance(String payerClaimId, String status, BigDecimal charge, BigDecimal paid,
+                      BigDecimal patientResponsibility, BigDecimal allowed, List<Adjustment> adjustments,
+                      boolean balanced) {
+        this(payerClaimId, status, charge, paid, patientResponsibility, allowed, adjustments, balanced, null);
     }
 
     /** One CAS adjustment: group (CO, PR, OA, PI), reason code, amount. */
@@ -44,6 +51,6 @@ public record Remittance(String payerClaimId, String status, BigDecimal charge, 
         return Fingerprint.sha256(String.join("|", String.valueOf(payerClaimId), status, charge.toPlainString(),
                 paid.toPlainString(), patientResponsibility.toPlainString(), allowed.toPlainString())
                 + "|" + adjustments.stream().map(a -> a.group() + ":" + a.reason() + ":" + a.amount().toPlainString())
-                .collect(Collectors.joining(",")));
+                .collect(Collectors.joining(",")) + (payerId == null ? "" : "|payer:" + payerId));
     }
 }

@@ -20,6 +20,12 @@ public interface SettlementSources {
     /** The latest version of the referenced baseline table in force on the given day, priced as the contract says. */
     Optional<CaseBaseline> baseline(ContractDefinition.BaselineReference reference, LocalDate day);
 
+    /**
+     * The contract's hospitals that a contract of another insurer also covers in the month
+     * ({@link io.outcomepay.billing.contract.ContractInForce#sharedWithOtherInsurers}).
+     */
+    java.util.Set<String> sharedWithOtherInsurers(String contractId, ContractDefinition definition, YearMonth period);
+
     /** Non-voided encounters at these hospitals discharged in the month, at their latest correction. */
     List<EncounterLine> encounters(List<String> hospitals, YearMonth period);
 

@@ -129,7 +129,8 @@ public class SettlingPeriod {
         return new SettlementRequest(contractId, contract.version(), period,
                 Currency.getInstance(definition.currency()), definition.hospitals(), definition.vendor(), baseline,
                 definition.terms(), qualityScore,
-                encounters != null ? encounters : sources.encounters(definition.hospitals(), period));
+                encounters != null ? encounters : sources.encounters(definition.hospitals(), period),
+                definition.settlementParties(sources.sharedWithOtherInsurers(contractId, definition, period)));
     }
 
     /**

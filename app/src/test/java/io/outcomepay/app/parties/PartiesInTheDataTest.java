@@ -1,0 +1,143 @@
+package io.outcomepay.app.parties;
+
+import io.outcomepay.app.support.ClaimsFile;
+import io.outcomepay.app.support.Contracts;
+import io.outcomepay.app.support.IntegrationTest;
+import io.outcomepay.app.support.UseCases;
+import io.outcomepay.billing.contract.application.DefiningContract;
+import io.outcomepay.billing.period.application.SettlingPeriod;
+import io.outcomepay.billing.settlement.SettlementResult;
+import io.outcomepay.billing.settlement.SettlementResult.ExclusionReason;
+import io.outcomepay.claims.intake.IngestingClaims;
+import io.outcomepay.claims.usage.UsageEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Two insurers' contracts on one hospital: each encounter is counted once, by the contract of its
+ * payer (named by the CSV's payer_id, the 837's NM1*PR, the FHIR Claim's insurer); one that names
+ * no payer is left out of both as payer_unknown, and counted where only one insurer has a contract;
+ * a usage event of a vendor outside the contract changes nothing.
+ */
+@SpringBootTest
+class PartiesInTheDataTest extends IntegrationTest {
+
+    private static final String SHARED = "1555500001";
+    private static final String OWN = "1555500002";
+    private static final YearMonth JANUARY = YearMonth.of(2026, 1);
+
+    @Autowired
+    UseCases operations;
+    @Autowired
+    SettlingPeriod settling;
+    @Autowired
+    JdbcTemplate jdbc;
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachEncounterIsCountedOnceByItsPayersContract() throws Exception {
+        operations.createContract(Contracts.definition("PA-A", SHARED + ", " + OWN, "2026-01-01", "6500.00", "INS-A"));
+        operations.createContract(Contracts.definition("PA-B", SHARED, "2026-01-01", "6500.00", "INS-B"));
+        IngestingClaims.Listener quiet = IngestingClaims.Listener.silent();
+        // every claim DRG 193 (1.3144 x 6500 = 8543.60) at 8000.00, AI-assisted by its claim's flag (CSV)
+        // or by a usage event of the contracts' vendor (837, FHIR: they carry no flag)
+        operations.ingestCsv(ClaimsFile.claims()
+                .row("PA-1", SHARED, "193", "8000.00", "payer_id=INS-A")
+                .row("PA-2", SHARED, "193", "8000.00", "payer_id=INS-B")
+                .row("PA-3", SHARED, "193", "8000.00")
+                .row("PA-4", OWN, "193", "8000.00")
+                .row("PA-5", OWN, "193", "8000.00", "payer_id=INS-A", "ai_assisted=false", "ai_service=")
+                .writeTo(dir, "pa.csv"), quiet);
+        String envelope = "ISA*00*          *00*          *ZZ*HOSPITAL       *ZZ*PAYER          *260201*1200*^*00501*000000001*0*T*:~";
+        operations.ingestCsv(Files.writeString(dir.resolve("pa.837"), envelope
+                + "GS*HC*HOSPITAL*PAYER*20260201*1200*1*X*005010X223A2~ST*837*0001*005010X223A2~"
+                + "HL*1**20*1~NM1*85*2*GENERAL HOSPITAL*****XX*" + SHARED + "~HL*2*1*22*0~"
+                + "NM1*IL*1*DOE*JANE****MI*MBI-PA~NM1*PR*2*INSURER B*****PI*INS-B~"
+                + "CLM*PA-K1*8000***11:A:1**A*Y*Y~DTP*435*D8*20260102~DTP*434*RD8*20260102-20260106~HI*ABK:J189~HI*DR:193~"
+                + "SE*10*0001~GE*1*1~IEA*1*000000001~"), quiet);
+        operations.ingestCsv(Files.writeString(dir.resolve("pa.json"), """
+                {"resourceType":"Claim","id":"pa-f1","status":"active","use":"claim",
+                 "identifier":[{"type":{"coding":[{"code":"uc"}]},"value":"PA-F1"}],
+                 "provider":{"identifier":{"system":"http://hl7.org/fhir/sid/us-npi","value":"%s"}},
+                 "insurer":{"reference":"#ins"},
+                 "contained":[{"resourceType":"Organization","id":"ins","identifier":[{"value":"INS-A"}]}],
+                 "patient":{"reference":"Patient/P-RAW-PA"},"billablePeriod":{"start":"2026-01-02","end":"2026-01-06"},
+                 "supportingInfo":[{"sequence":1,"category":{"coding":[{"code":"drg"}]},"code":{"coding":[{"code":"193"}]}}],
+                 "total":{"value":8000.00,"currency":"USD"}}""".formatted(SHARED)), quiet);
+        for (String claim : new String[]{"PA-K1", "PA-F1"}) {
+            usage("EV-" + claim, "VENDOR-1", claim, SHARED);
+        }
+        // a vendor with no contract here names PA-5: it stays not eligible
+        usage("EV-PA-5-X", "VENDOR-X", "PA-5", OWN);
+
+        SettlementResult a = settledBothWays("PA-A");
+        SettlementResult b = settledBothWays("PA-B");
+
+        // PA-A: PA-1, PA-4 (no payer, but only INS-A covers OWN) and PA-F1 included; PA-5 not eligible
+        assertThat(a.inPeriod()).isEqualTo(5);
+        assertThat(a.notEligible()).isEqualTo(1);
+        assertThat(a.total().encounters()).isEqualTo(3);
+        assertThat(a.total().baselineTotal()).isEqualByComparingTo("25630.80");
+        assertThat(a.total().actualTotal()).isEqualByComparingTo("24000.00");
+        // PA-B: PA-2 and PA-K1
+        assertThat(b.inPeriod()).isEqualTo(3);
+        assertThat(b.notEligible()).isZero();
+        assertThat(b.total().encounters()).isEqualTo(2);
+        assertThat(b.total().baselineTotal()).isEqualByComparingTo("17087.20");
+        assertThat(b.total().actualTotal()).isEqualByComparingTo("16000.00");
+        // PA-3 names no payer at the shared hospital: left out of both, listed with the reason
+        for (SettlementResult r : new SettlementResult[]{a, b}) {
+            assertThat(r.exclusions()).extracting(SettlementResult.Exclusion::claimId, SettlementResult.Exclusion::reason)
+                    .containsExactly(tuple("PA-3", ExclusionReason.PAYER_UNKNOWN));
+        }
+        // the facts say whose payer and whose AI each encounter counts for
+        assertThat(jdbc.queryForList("""
+                        select contract_id || ' ' || claim_id || ' ' || coalesce(payer_id, '-') || ' '
+                               || coalesce(ai_vendor, '-') || ' ' || status
+                        from encounter_fact where claim_id like 'PA-%' order by contract_id, claim_id""", String.class))
+                .containsExactly("PA-A PA-1 INS-A - included", "PA-A PA-3 - - payer_unknown", "PA-A PA-4 - - included",
+                        "PA-A PA-5 INS-A - not_eligible", "PA-A PA-F1 INS-A VENDOR-1 included",
+                        "PA-B PA-2 INS-B - included", "PA-B PA-3 - - payer_unknown",
+                        "PA-B PA-K1 INS-B VENDOR-1 included");
+        // the same claim again with another payer is a conflict
+        assertThat(operations.ingestCsv(ClaimsFile.claims().row("PA-1", SHARED, "193", "8000.00", "payer_id=INS-B")
+                .writeTo(dir, "pa-again.csv"), quiet).conflicts()).isEqualTo(1);
+    }
+
+    @Test
+    void anInsurersSecondContractOnAHospitalAndMonthIsRefusedNamingBoth() {
+        operations.createContract(Contracts.definition("PO-A", "PO-H1, PO-H2", "2026-01-01", "6500.00", "INS-O"));
+
+        assertThatThrownBy(() -> operations.createContract(
+                Contracts.definition("PO-B", "PO-H2", "2026-03-01", "6500.00", "INS-O")))
+                .isInstanceOf(DefiningContract.OverlappingContracts.class)
+                .hasMessage("contract PO-B and contract PO-A both answer for payer INS-O at hospital PO-H2 in 2026-03;"
+                        + " an encounter may be counted by one contract only");
+        // another insurer's contract on the same hospital is the normal case
+        operations.createContract(Contracts.definition("PO-C", "PO-H2", "2026-03-01", "6500.00", "INS-P"));
+    }
+
+    private void usage(String eventId, String vendor, String claimId, String hospital) {
+        UsageEvent event = new UsageEvent(eventId, vendor, "sepsis-watch", "1", hospital, claimId, null,
+                "2026-01-12T08:00:00Z", "inference");
+        operations.recordAiUsage(event, event.details(), "test", 1);
+    }
+
+    private SettlementResult settledBothWays(String contractId) {
+        SettlementResult setBased = settling.calculate(contractId, JANUARY, null, SettlingPeriod.Pricing.SET_BASED);
+        assertThat(settling.calculate(contractId, JANUARY, null, SettlingPeriod.Pricing.IN_MEMORY)).isEqualTo(setBased);
+        return setBased;
+    }
+}
