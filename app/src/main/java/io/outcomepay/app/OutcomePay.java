@@ -18,6 +18,7 @@ import io.outcomepay.app.cli.PeriodCommand;
 import io.outcomepay.app.cli.LedgerCommand;
 import io.outcomepay.app.cli.InvoicesCommand;
 import io.outcomepay.app.cli.PaymentsCommand;
+import io.outcomepay.app.cli.UsageCommand;
 import io.outcomepay.app.cli.ReconcileCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
 @Command(name = "outcomepay", mixinStandardHelpOptions = true, version = "OutcomePay 0.1.0",
         description = "Outcome-based billing for AI services in healthcare: claims in, savings settled, shares out.",
         subcommands = {DemoCommand.class, IngestCommand.class, ContractCommand.class, SettleCommand.class,
-                PeriodCommand.class, LedgerCommand.class, InvoicesCommand.class, PaymentsCommand.class, ReconcileCommand.class,
+                PeriodCommand.class, LedgerCommand.class, InvoicesCommand.class, PaymentsCommand.class, UsageCommand.class, ReconcileCommand.class,
                 SettleTotalsCommand.class, StatsCommand.class, ReportCommand.class, ReplayCommand.class, VerifyCommand.class, BaselineCommand.class, DeadLettersCommand.class, ProcessorsCommand.class, ServeCommand.class})
 public class OutcomePay implements Runnable {
 

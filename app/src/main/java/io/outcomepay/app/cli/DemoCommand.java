@@ -48,7 +48,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole job on embedded defaults: start PostgreSQL, create contract C-2026-001, generate a",
+        description = {"The whole job on embedded defaults: start PostgreSQL, create contract C-2026-001 (INS-1) and",
+                "C-2026-002 (a second insurer, INS-2, on H003: each claim counts for its payer's contract), generate a",
                 "seeded month of claims (3 hospitals, ~20,000 encounters, corrections, voids, bad rows), ingest it,",
                 "calculate, approve and close January 2026 (maker, checker, controller), ingest a late correction",
                 "for January and February's claims, close February with January's prior-period adjustment, import a",
@@ -57,6 +58,8 @@ import java.util.concurrent.Future;
 public class DemoCommand extends RuntimeCommand {
 
     static final String CONTRACT_RESOURCE = "/demo/contract-C-2026-001.yaml";
+    /** A second insurer's contract on H003: each of H003's encounters counts for its own payer's contract. */
+    static final String SECOND_CONTRACT_RESOURCE = "/demo/contract-C-2026-002.yaml";
     static final YearMonth PERIOD = YearMonth.of(2026, 1);
     static final YearMonth FEBRUARY = PERIOD.plusMonths(1);
 
@@ -72,6 +75,7 @@ public class DemoCommand extends RuntimeCommand {
     private OutcomePayRuntime runtime;
     private Path demoDir;
     private ContractDefinition contract;
+    private ContractDefinition second;
 
     @Override
     protected int run(OutcomePayRuntime runtime) {
@@ -79,10 +83,11 @@ public class DemoCommand extends RuntimeCommand {
         this.demoDir = runtime.homeDirectory().resolve("demo");
         out().println("OutcomePay demo: home " + runtime.homeDirectory() + ", " + runtime.databaseDescription());
         long eventsBefore = runtime.bean(StoredEvents.class).count();
-        defineTheContract();
+        defineTheContracts();
         Path claims = generateJanuarysClaims();
         ingest("3. ingesting " + claims.getFileName(), claims);
         SettlingPeriod.Settled january = closeJanuary();
+        calculateTheSecondInsurersJanuary();
         writeJanuarysCsvs(january, claims);
         ingestALateCorrection(claims);
         closeFebruaryWithTheAdjustment();
@@ -93,12 +98,30 @@ public class DemoCommand extends RuntimeCommand {
         return 0;
     }
 
-    private void defineTheContract() {
-        Path contractFile = copyContract(demoDir);
+    private void defineTheContracts() {
+        Path contractFile = copyContract(demoDir, CONTRACT_RESOURCE);
         contract = ContractYaml.read(contractFile);
         VersionOutcome created = runtime.bean(DefiningContract.class).create(contract);
         out().println("1. contract " + contract.contractId() + " version " + created.version()
                 + (created.changed() ? " created" : " unchanged") + " (" + contractFile + ")");
+        Path secondFile = copyContract(demoDir, SECOND_CONTRACT_RESOURCE);
+        second = ContractYaml.read(secondFile);
+        created = runtime.bean(DefiningContract.class).create(second);
+        out().println("   contract " + second.contractId() + " version " + created.version()
+                + (created.changed() ? " created" : " unchanged") + " (" + secondFile + "): " + second.insurer()
+                + " also pays for patients at " + String.join(", ", second.hospitals())
+                + "; each claim counts for its payer's contract only");
+    }
+
+    /** The second insurer's January, calculated: H003's encounters its claims name INS-2 for. */
+    private void calculateTheSecondInsurersJanuary() {
+        SettlingPeriod.Settled settled = runtime.bean(SettlingPeriod.class).settle(second.contractId(), PERIOD, null,
+                SettlingPeriod.Pricing.SET_BASED, "finance-maker", "demo: month-end calculation");
+        out().println("   " + second.contractId() + " " + PERIOD + " (" + second.insurer() + "), calculated by finance-maker:");
+        SettlementPrinter.print(settled, out());
+        Path settlementCsv = outDir.resolve("settlement-" + second.contractId() + "-" + PERIOD + ".csv");
+        SettlementPrinter.writeSettlement(settled.result(), settlementCsv);
+        out().println("   wrote " + settlementCsv);
     }
 
     private Path generateJanuarysClaims() {
@@ -250,9 +273,9 @@ public class DemoCommand extends RuntimeCommand {
         return new SettlingPeriod.Settled(record.latest().result(), record.revision(), recorded, record.latest().adjustments());
     }
 
-    private static Path copyContract(Path demoDir) {
-        Path target = demoDir.resolve("contract-C-2026-001.yaml");
-        try (InputStream in = DemoCommand.class.getResourceAsStream(CONTRACT_RESOURCE)) {
+    private static Path copyContract(Path demoDir, String resource) {
+        Path target = demoDir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        try (InputStream in = DemoCommand.class.getResourceAsStream(resource)) {
             Files.createDirectories(demoDir);
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;

@@ -285,6 +285,12 @@ public class OutcomePayConfiguration {
     }
 
     @Bean
+    public io.outcomepay.claims.application.ImportingUsageEvents importingUsageEvents(RecordingAiUsage recording,
+                                                                                   DeadLetters deadLetters) {
+        return new io.outcomepay.claims.application.ImportingUsageEvents(recording, deadLetters);
+    }
+
+    @Bean
     public ReplayingDeadLetters replayingDeadLetters(IngestingClaimFile files, RecordingAiUsage usage,
                                                      IngestingClaims ingesting, DeadLetters deadLetters) {
         return new ReplayingDeadLetters(files, usage, ingesting, deadLetters);

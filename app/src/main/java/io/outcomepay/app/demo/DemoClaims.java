@@ -55,7 +55,7 @@ public final class DemoClaims {
     private static final double UNGROUPABLE_SHARE = 0.003;
     private static final List<String> HEADER = List.of("claim_id", "hospital_id", "patient_id", "admit_date",
             "discharge_date", "drg", "principal_dx", "billed_amount", "allowed_amount", "paid_amount", "currency",
-            "ai_service", "ai_assisted", "claim_frequency", "original_claim_id");
+            "ai_service", "ai_assisted", "claim_frequency", "original_claim_id", "payer_id");
 
     /**
      * @param baseRate the base rate the costs are dispersed around (the demo contract's)
@@ -165,7 +165,21 @@ public final class DemoClaims {
         return Arrays.asList(claimId, hospital, patient, admit.toString(), discharge.toString(), drg.code(),
                 DIAGNOSES[random.nextInt(DIAGNOSES.length)], money(allowedRounded * uniform(2.0, 3.4)), allowedText,
                 money(allowedRounded * uniform(0.80, 0.96)), currency,
-                ai ? AI_SERVICES[random.nextInt(AI_SERVICES.length)] : "", Boolean.toString(ai), "original", "");
+                ai ? AI_SERVICES[random.nextInt(AI_SERVICES.length)] : "", Boolean.toString(ai), "original", "",
+                payer(hospital, sequence));
+    }
+
+    /**
+     * The payer, from the claim's place (no random draw, so the other fields stay as before): at
+     * H003, which a second insurer also contracts, every fourth claim is INS-2's and one in 25 names
+     * no payer (left out of both contracts as payer_unknown); elsewhere INS-1, and one in 50 names
+     * none (counted: only INS-1 has a contract there).
+     */
+    private static String payer(String hospital, int sequence) {
+        if (hospital.equals("H003")) {
+            return sequence % 4 == 0 ? "INS-2" : sequence % 25 == 7 ? "" : "INS-1";
+        }
+        return sequence % 50 == 7 ? "" : "INS-1";
     }
 
     /** One record for each kind of mistake the intake must catch. */

@@ -213,7 +213,7 @@ public class ReportData {
 
     private static final String LINES = """
             select encounter_id::text, claim_id, hospital_id, patient_pseudonym, coalesce(drg, dip_group), weight, baseline,
-                   actual, status, adjustment, correction_count
+                   actual, status, adjustment, correction_count, ai_vendor
             from encounter_fact where month_id = (select month_id from encounter_fact_month where contract_id = ? and period = ?)""";
 
     private static RowMapper<LineRow> line(int scale) {
@@ -226,6 +226,10 @@ public class ReportData {
             }
             if (rs.getInt(11) > 0) {
                 flags.add("corrected x" + rs.getInt(11));
+            }
+            if (rs.getString(12) != null) {
+                // the vendor whose AI the encounter counts for (a usage event or a listed service named it)
+                flags.add("ai_vendor " + rs.getString(12));
             }
             return new LineRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getBigDecimal(6), baseline == null ? null : baseline.setScale(scale),

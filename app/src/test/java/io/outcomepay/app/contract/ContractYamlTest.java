@@ -36,6 +36,28 @@ class ContractYamlTest {
             """;
 
     @Test
+    void readsPayersAndEachVendorsServicesAndNamesTheKeyOfAWrongShape() {
+        String shares = "shares: { insurer: \"0.50\", hospital: \"0.30\", vendor: \"0.20\" }";
+        ContractDefinition c = read(EXAMPLE.replace("vendor: VENDOR-1", "vendor: VENDOR-1\npayers: [INS-1, 310100]")
+                .replace(shares, "shares: { insurer: \"0.50\", hospital: \"0.30\", vendors: "
+                        + "{ V1: { share: \"0.15\", services: [seer-v3, seer-v4] }, V2: \"0.05\" } }"));
+
+        assertThat(c.payers()).containsExactly("INS-1", "310100");
+        assertThat(c.terms().shares().servicesOf("V1")).containsExactly("seer-v3", "seer-v4");
+        assertThat(c.terms().shares().servicesOf("V2")).isEmpty();
+        assertThat(read(EXAMPLE).payers()).as("default: the insurer").containsExactly("INS-1");
+        assertThatThrownBy(() -> read(EXAMPLE.replace(shares, "shares: { insurer: \"0.50\", hospital: \"0.30\", "
+                + "vendors: { V1: [\"0.20\"] } }")))
+                .hasMessage("c.yaml: terms.shares.vendors.V1: must be a share (\"0.15\") or { share: \"0.15\", "
+                        + "services: [name, ...] }");
+        assertThatThrownBy(() -> read(EXAMPLE.replace(shares, "shares: { insurer: \"0.50\", hospital: \"0.30\", "
+                + "vendors: { V1: { share: \"0.20\", service: [x] } } }")))
+                .hasMessageStartingWith("c.yaml: terms.shares.vendors.V1.service: unknown key");
+        assertThatThrownBy(() -> read(EXAMPLE.replace("vendor: VENDOR-1", "vendor: VENDOR-1\npayers: [INS-1, INS-1]")))
+                .hasMessage("c.yaml: payers: lists 'INS-1' twice");
+    }
+
+    @Test
     void readsTheIssuesExampleContract() {
         ContractDefinition c = read(EXAMPLE);
 

@@ -43,6 +43,8 @@ class PartiesInTheDataTest extends IntegrationTest {
     SettlingPeriod settling;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.outcomepay.claims.application.ImportingUsageEvents importing;
     @TempDir
     Path dir;
 
@@ -127,6 +129,63 @@ class PartiesInTheDataTest extends IntegrationTest {
                         + " an encounter may be counted by one contract only");
         // another insurer's contract on the same hospital is the normal case
         operations.createContract(Contracts.definition("PO-C", "PO-H2", "2026-03-01", "6500.00", "INS-P"));
+    }
+
+    @Test
+    void aContractListingServicesPaysEachVendorForItsOwnAiAndUsageEventsComeFromFiles() throws Exception {
+        operations.createContract(io.outcomepay.app.contract.ContractYaml.read(new java.io.ByteArrayInputStream("""
+                id: PS-C
+                currency: USD
+                insurer: INS-S
+                vendor: V-SEER
+                hospitals: [PS-H]
+                baseline: { table: ms-drg-v43, base_rate: "6500.00" }
+                effective_from: 2026-01-01
+                terms:
+                  eligible: ai_assisted
+                  minimum_savings_rate: "0.02"
+                  sharing: first_dollar
+                  cap_rate: "0.10"
+                  outliers: { low: "0.40", high: "3.00" }
+                  shares:
+                    insurer: "0.50"
+                    hospital: "0.30"
+                    vendors: { V-SEER: { share: "0.15", services: [seer-v3] }, V-CODE: "0.05" }
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "ps.yaml"));
+        operations.ingestCsv(ClaimsFile.claims()
+                .row("PS-1", "PS-H", "193", "8000.00", "ai_service=seer-v3")
+                .row("PS-2", "PS-H", "193", "8000.00", "ai_service=other-ai")
+                .row("PS-3", "PS-H", "193", "8000.00", "ai_assisted=false", "ai_service=")
+                .row("PS-4", "PS-H", "193", "8000.00", "ai_assisted=false", "ai_service=")
+                .writeTo(dir, "ps.csv"), IngestingClaims.Listener.silent());
+        Path ndjson = Files.writeString(dir.resolve("ps-usage.ndjson"), """
+                {"event_id":"EV-PS-3","vendor":"V-CODE","ai_service":"coder","hospital_id":"PS-H","claim_id":"PS-3","occurred_at":"2026-01-12T08:00:00Z","kind":"inference"}
+                {"vendor":"V-CODE","ai_service":"coder","hospital_id":"PS-H","claim_id":"PS-1","occurred_at":"2026-01-12T08:00:00Z","kind":"inference"}
+                """);
+        Path csv = Files.writeString(dir.resolve("ps-usage.csv"), """
+                event_id,vendor,ai_service,model_version,hospital_id,claim_id,encounter_ref,occurred_at,kind
+                EV-PS-4,V-OUTSIDE,lookalike,1,PS-H,PS-4,,2026-01-12T09:00:00Z,inference
+                """);
+
+        var fromNdjson = importing.importUsage(new io.outcomepay.claims.application.ImportingUsageEvents.ImportUsage(ndjson));
+        var fromCsv = importing.importUsage(new io.outcomepay.claims.application.ImportingUsageEvents.ImportUsage(csv));
+        var again = importing.importUsage(new io.outcomepay.claims.application.ImportingUsageEvents.ImportUsage(ndjson));
+
+        assertThat(fromNdjson.summary()).isEqualTo("read 2, recorded 1, duplicate 0, rejected 1 (of which conflicts 0)");
+        assertThat(fromNdjson.rejections()).extracting(r -> r.line() + " " + r.field())
+                .containsExactly("2 event_id");
+        assertThat(fromCsv.recorded()).isEqualTo(1);
+        assertThat(again.duplicates()).isEqualTo(1);
+        SettlementResult r = settledBothWays("PS-C");
+        // PS-1: its claim's service is V-SEER's; PS-3: V-CODE's usage event; PS-2's service is no vendor's
+        // and PS-4's event is of a vendor outside the contract: both not eligible
+        assertThat(r.notEligible()).isEqualTo(2);
+        assertThat(r.total().encounters()).isEqualTo(2);
+        assertThat(jdbc.queryForList("""
+                        select claim_id || ' ' || coalesce(ai_vendor, '-') || ' ' || status from encounter_fact
+                        where contract_id = 'PS-C' order by claim_id""", String.class))
+                .containsExactly("PS-1 V-SEER included", "PS-2 - not_eligible", "PS-3 V-CODE included",
+                        "PS-4 - not_eligible");
     }
 
     private void usage(String eventId, String vendor, String claimId, String hospital) {

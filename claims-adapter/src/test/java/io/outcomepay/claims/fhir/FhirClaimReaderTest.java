@@ -70,8 +70,8 @@ class FhirClaimReaderTest {
         String related = "\"related\":[{\"relationship\":{\"coding\":[{\"code\":\"prior\"}]},"
                 + "\"claim\":{\"identifier\":{\"value\":\"E1\"}}}],";
         Path file = Files.writeString(dir.resolve("eobs.ndjson"), String.join("\n",
-                base.formatted("a", "active", "E1", ""),
-                base.formatted("b", "active", "E1R", related),
+                base.formatted("a", "active", "E1", "\"insurer\":{\"reference\":\"Organization/INS-9\"},"),
+                base.formatted("b", "active", "E1R", related + "\"insurer\":{\"identifier\":{\"value\":\"INS-8\"}},"),
                 "{\"resourceType\":\"ExplanationOfBenefit\",\"status\":\"bogus\"}",
                 base.formatted("c", "cancelled", "E2", "")) + "\n");
 
@@ -82,6 +82,9 @@ class FhirClaimReaderTest {
         assertThat(first.claim().allowedAmount()).isEqualByComparingTo("8000.00");
         assertThat(first.source().record()).isEqualTo(1);
         assertThat(((NormalizedClaim.Replacement) items.get(1)).originalClaimId()).isEqualTo("E1");
+        // the payer: ExplanationOfBenefit.insurer by the id its reference ends with, or its identifier
+        assertThat(first.claim().payerId()).isEqualTo("INS-9");
+        assertThat(((NormalizedClaim.Replacement) items.get(1)).claim().payerId()).isEqualTo("INS-8");
         Rejection bad = (Rejection) items.get(2);
         assertThat(bad.line()).isEqualTo(3);
         assertThat(bad.rawRecord()).doesNotContain("P-RAW");

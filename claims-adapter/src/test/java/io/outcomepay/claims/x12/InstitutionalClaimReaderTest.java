@@ -46,10 +46,11 @@ class InstitutionalClaimReaderTest {
                 "ISA*00*          *00*          *ZZ*HOSPITAL       *ZZ*PAYER          *260201*1200*^*00501*000000001*0*T*:~"
                 + "GS*HC*HOSPITAL*PAYER*20260201*1200*1*X*005010X223A2~ST*837*0001*005010X223A2~BHT*0019*00*1*20260201*1200*CH~"
                 + "HL*1**20*1~NM1*85*2*GENERAL HOSPITAL*****XX*1234567893~"
-                + "HL*2*1*22*0~SBR*P*18*******MA~NM1*IL*1*DOE*JANE****MI*MBI-RAW-1~"
+                + "HL*2*1*22*0~SBR*P*18*******MA~NM1*IL*1*DOE*JANE****MI*MBI-RAW-1~NM1*PR*2*INSURER ONE*****PI*INS-1~"
                 + "CLM*C1*12000.50***11:A:1**A*Y*Y~DTP*435*DT*202601021430~DTP*434*RD8*20260102-20260106~"
                 + "HI*ABK:J189~HI*DR:193~"
-                + "SBR*S*18*******CI~NM1*IL*1*DOE*JANE****MI*OTHER-PAYER-ID~REF*F8*NOT-THE-CLAIMS~"
+                + "SBR*S*18*******CI~NM1*IL*1*DOE*JANE****MI*OTHER-PAYER-ID~NM1*PR*2*OTHER*****PI*INS-OTHER~"
+                + "REF*F8*NOT-THE-CLAIMS~"
                 + "LX*1~SV2*0120**12000.50*UN*4~"
                 + "CLM*C1R*11000***11:A:7**A*Y*Y~DTP*435*D8*20260102~DTP*434*RD8*20260102-20260106~REF*F8*C1~HI*ABK:J189~HI*DR:470~"
                 + "CLM*C1V*11000***11:A:8**A*Y*Y~REF*F8*C1~"
@@ -66,6 +67,8 @@ class InstitutionalClaimReaderTest {
         assertThat(original.claim().dischargeDate()).isEqualTo(LocalDate.of(2026, 1, 6));
         assertThat(original.claim().billedAmount()).isEqualByComparingTo("12000.50");
         assertThat(original.claim().patientPseudonym()).isEqualTo(PSEUDONYMS.pseudonym("MBI-RAW-1"));
+        // the payer of loop 2010BB, not the other payer of a later SBR loop
+        assertThat(original.claim().payerId()).isEqualTo("INS-1");
         NormalizedClaim.Replacement replacement = (NormalizedClaim.Replacement) items.get(1);
         assertThat(replacement.originalClaimId()).isEqualTo("C1");
         assertThat(replacement.claim().drg()).isEqualTo("470");

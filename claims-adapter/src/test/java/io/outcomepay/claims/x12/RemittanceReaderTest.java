@@ -38,6 +38,7 @@ class RemittanceReaderTest {
         assertThat(first.remittance().paid()).isEqualByComparingTo("34.25");
         assertThat(first.remittance().allowed()).as("AMT*AU").isEqualByComparingTo("34.25");
         assertThat(first.remittance().payerClaimId()).isEqualTo("1000210000000030");
+        assertThat(first.remittance().payerId()).as("N1*PR without an id: its name").isEqualTo("NYSDOH");
         NormalizedClaim.Remitted second = (NormalizedClaim.Remitted) items.get(1);
         // 34.00 charged, CO 29 adjustments of 12 and 22 on the lines, nothing paid
         assertThat(second.remittance().allowed()).isEqualByComparingTo("0.00");
