@@ -93,12 +93,21 @@ class PartiesInTheDataTest extends IntegrationTest {
         assertThat(a.total().encounters()).isEqualTo(3);
         assertThat(a.total().baselineTotal()).isEqualByComparingTo("25630.80");
         assertThat(a.total().actualTotal()).isEqualByComparingTo("24000.00");
+        // savings 1630.80 (6.36% > 2%), first dollar, under the 10% cap: 50/30/20
+        assertThat(a.total().pool()).isEqualByComparingTo("1630.80");
+        assertThat(a.total().insurer()).isEqualByComparingTo("815.40");
+        assertThat(a.total().hospital()).isEqualByComparingTo("489.24");
+        assertThat(a.total().vendor()).isEqualByComparingTo("326.16");
         // PA-B: PA-2 and PA-K1
         assertThat(b.inPeriod()).isEqualTo(3);
         assertThat(b.notEligible()).isZero();
         assertThat(b.total().encounters()).isEqualTo(2);
         assertThat(b.total().baselineTotal()).isEqualByComparingTo("17087.20");
         assertThat(b.total().actualTotal()).isEqualByComparingTo("16000.00");
+        assertThat(b.total().pool()).isEqualByComparingTo("1087.20");
+        assertThat(b.total().insurer()).isEqualByComparingTo("543.60");
+        assertThat(b.total().hospital()).isEqualByComparingTo("326.16");
+        assertThat(b.total().vendor()).isEqualByComparingTo("217.44");
         // PA-3 names no payer at the shared hospital: left out of both, listed with the reason
         for (SettlementResult r : new SettlementResult[]{a, b}) {
             assertThat(r.exclusions()).extracting(SettlementResult.Exclusion::claimId, SettlementResult.Exclusion::reason)
@@ -113,6 +122,17 @@ class PartiesInTheDataTest extends IntegrationTest {
                         "PA-A PA-5 INS-A - not_eligible", "PA-A PA-F1 INS-A VENDOR-1 included",
                         "PA-B PA-2 INS-B - included", "PA-B PA-3 - - payer_unknown",
                         "PA-B PA-K1 INS-B VENDOR-1 included");
+        // INS-B's 835 for PA-3 names its payer (N1*PR N104): from then on PA-3 is INS-B's, at the covered 7500.00
+        operations.ingestCsv(Files.writeString(dir.resolve("pa.835"), envelope
+                + "GS*HP*PAYER*HOSPITAL*20260201*1200*1*X*005010X221A1~ST*835*0001~BPR*I*7500*C*ACH~TRN*1*1*1~"
+                + "N1*PR*INSURER B*XV*INS-B~N1*PE*HOSPITAL*XX*" + SHARED + "~LX*1~"
+                + "CLP*PA-3*1*8000*7500*0*MC*P-PA-3~CAS*CO*45*500~SE*8*0001~GE*1*1~IEA*1*000000001~"), quiet);
+        SettlementResult remitted = settledBothWays("PA-B");
+        assertThat(remitted.exclusions()).isEmpty();
+        assertThat(remitted.total().encounters()).isEqualTo(3);
+        assertThat(remitted.total().actualTotal()).isEqualByComparingTo("23500.00");
+        assertThat(settledBothWays("PA-A").inPeriod()).as("PA-3 is not INS-A's").isEqualTo(4);
+
         // the same claim again with another payer is a conflict
         assertThat(operations.ingestCsv(ClaimsFile.claims().row("PA-1", SHARED, "193", "8000.00", "payer_id=INS-B")
                 .writeTo(dir, "pa-again.csv"), quiet).conflicts()).isEqualTo(1);
