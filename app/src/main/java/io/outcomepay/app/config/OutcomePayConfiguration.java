@@ -307,8 +307,9 @@ public class OutcomePayConfiguration {
     public io.outcomepay.billing.contract.application.DefiningContract definingContract(CommandGateway commands,
             JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp) {
         SettlementReadModels readModels = new SettlementReadModels(jdbc, readModelJson);
+        // only the contracts' read model needs to hold every contract event stored so far
         return new io.outcomepay.billing.contract.application.DefiningContract(commands, () -> {
-            catchUp.await();
+            catchUp.await(io.outcomepay.analytics.contracts.ContractProjection.GROUP);
             return readModels.contractVersions();
         });
     }

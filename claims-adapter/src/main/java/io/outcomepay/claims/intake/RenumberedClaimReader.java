@@ -6,24 +6,17 @@ import io.outcomepay.billing.encounter.api.SourceRef;
  * A reader over part of a file (one Kafka message of it) whose positions are shifted by an offset,
  * so claims and rejections name the line or segment of the whole file.
  */
-public final class RenumberedClaimReader implements ClaimReader {
+public final class RenumberedClaimReader extends MappedClaimReader {
 
-    private final ClaimReader part;
     private final long offset;
 
     public RenumberedClaimReader(ClaimReader part, long offset) {
-        this.part = part;
+        super(part);
         this.offset = offset;
     }
 
     @Override
-    public boolean hasNext() {
-        return part.hasNext();
-    }
-
-    @Override
-    public IntakeItem next() {
-        IntakeItem item = part.next();
+    IntakeItem map(IntakeItem item) {
         if (offset == 0) {
             return item;
         }
@@ -32,25 +25,5 @@ public final class RenumberedClaimReader implements ClaimReader {
         }
         NormalizedClaim claim = (NormalizedClaim) item;
         return claim.at(new SourceRef(claim.source().file(), claim.source().record() + offset));
-    }
-
-    @Override
-    public String sourceName() {
-        return part.sourceName();
-    }
-
-    @Override
-    public long bytesRead() {
-        return part.bytesRead();
-    }
-
-    @Override
-    public long totalBytes() {
-        return part.totalBytes();
-    }
-
-    @Override
-    public void close() {
-        part.close();
     }
 }
