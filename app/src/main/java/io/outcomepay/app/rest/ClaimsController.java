@@ -35,9 +35,13 @@ public class ClaimsController {
         this.replaying = replaying;
     }
 
-    /** Ingests a claims CSV sent as the request body (text/csv); source names it in rejections. */
+    /**
+     * Ingests a claims CSV sent as the request body (text/csv); source names it in rejections; payer
+     * (optional) is the payer of its claims that name none.
+     */
     @PostMapping(path = "/claims", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    public IngestResponse ingest(@RequestParam String source, InputStream body) throws IOException {
+    public IngestResponse ingest(@RequestParam String source, @RequestParam(required = false) String payer,
+                                 InputStream body) throws IOException {
         List<Rejection> listed = new ArrayList<>();
         IngestingClaims.Listener listener = new IngestingClaims.Listener() {
             @Override
@@ -53,7 +57,7 @@ public class ClaimsController {
             }
         };
         IngestReport report = ingesting.ingest(new IngestingClaimFile.IngestStream(ClaimFormat.CSV, source, body, 0,
-                listener, true));
+                listener, true, payer));
         return new IngestResponse(report, listed);
     }
 

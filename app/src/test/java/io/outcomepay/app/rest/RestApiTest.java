@@ -51,7 +51,10 @@ class RestApiTest extends IntegrationTest {
                 .row("R1", "R1-H001", "193", "8000.00")
                 .row("R2", "R1-H001", "193", "8000.00", "drg=ABC")
                 .writeTo(dir, "rest.csv"));
-        HttpResponse<String> claims = send("POST", "/api/claims?source=rest.csv", "text/csv", csv);
+        HttpResponse<String> claims = send("POST", "/api/claims?source=rest.csv&payer=INS-1", "text/csv", csv);
+        // another payer's claim at the same hospital is not this contract's (payer given for the file)
+        HttpResponse<String> otherPayers = send("POST", "/api/claims?source=rest-other.csv&payer=INS-9", "text/csv",
+                Files.readString(ClaimsFile.claims().row("R3", "R1-H001", "193", "8000.00").writeTo(dir, "rest-other.csv")));
         HttpResponse<String> settled = send("POST", "/api/settlements/R1-C/2026-01", null, null);
         HttpResponse<String> settlementCsv = send("GET", "/api/settlements/R1-C/2026-01/csv", null, null);
         HttpResponse<String> revisions = send("GET", "/api/settlements/R1-C/2026-01", null, null);
@@ -59,6 +62,7 @@ class RestApiTest extends IntegrationTest {
         assertThat(contract.statusCode()).isEqualTo(200);
         assertThat(json.readTree(contract.body()).at("/outcome/version").asInt()).isEqualTo(1);
         assertThat(claims.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(otherPayers.body()).at("/report/recorded").asInt()).isEqualTo(1);
         JsonNode report = json.readTree(claims.body());
         assertThat(report.at("/report/recorded").asInt()).isEqualTo(1);
         assertThat(report.at("/report/rejected").asInt()).isEqualTo(1);
