@@ -112,12 +112,12 @@ final class ContractMonths {
 
         /** As settlement reads it ({@link ContractInForce#sharedWithOtherInsurers}). */
         private Set<String> sharedWithOtherInsurers(String contractId, ContractDefinition definition, YearMonth period) {
+            // only contracts that ever cover one of its hospitals can share one
+            Set<String> candidates = new TreeSet<>();
+            definition.hospitals().forEach(h -> candidates.addAll(byHospital.getOrDefault(h, Set.of())));
+            candidates.remove(contractId);
             List<List<ContractDefinition>> others = new ArrayList<>();
-            versions.forEach((id, rows) -> {
-                if (!id.equals(contractId)) {
-                    others.add(rows.stream().map(ContractRow::definition).toList());
-                }
-            });
+            candidates.forEach(id -> others.add(versions.get(id).stream().map(ContractRow::definition).toList()));
             return ContractInForce.sharedWithOtherInsurers(definition, period, others);
         }
 

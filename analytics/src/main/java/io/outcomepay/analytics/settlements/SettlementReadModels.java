@@ -168,21 +168,31 @@ public class SettlementReadModels implements SettlementSources {
                 rs.getString(10), rs.getString(11), rs.getString(12), List.of((String[]) rs.getArray(13).getArray()), null);
     }
 
-    /** Every contract's versions as projected, in version order, by contract id. */
-    public Map<String, List<ContractDefinition>> contractVersions() {
+    /**
+     * The versions, as projected, in version order, by contract id, of this contract and of every
+     * contract one of whose versions covers one of these hospitals: the only ones that can share a
+     * hospital with it.
+     */
+    public Map<String, List<ContractDefinition>> contractVersionsCovering(String contractId,
+                                                                          java.util.Collection<String> hospitals) {
         Map<String, List<ContractDefinition>> versions = new TreeMap<>();
-        jdbc.query("select contract_id, definition from contract_version_view order by contract_id, version",
+        jdbc.query("""
+                        select contract_id, definition from contract_version_view
+                        where contract_id = ? or contract_id in (select contract_id from contract_version_view
+                            where exists (select 1 from jsonb_array_elements_text(definition::jsonb -> 'hospitals') h
+                                          where h = any (?)))
+                        order by contract_id, version""",
                 rs -> {
                     versions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(json.readValue(rs.getString(2), ContractDefinition.class));
-                });
+                }, contractId, hospitals.toArray(String[]::new));
         return versions;
     }
 
     @Override
     public java.util.Set<String> sharedWithOtherInsurers(String contractId, ContractDefinition definition,
                                                          YearMonth period) {
-        Map<String, List<ContractDefinition>> others = contractVersions();
+        Map<String, List<ContractDefinition>> others = contractVersionsCovering(contractId, definition.hospitals());
         others.remove(contractId);
         return ContractInForce.sharedWithOtherInsurers(definition, period, others.values());
     }

@@ -308,9 +308,9 @@ public class OutcomePayConfiguration {
             JdbcTemplate jdbc, JsonMapper readModelJson, ReadModelCatchUp catchUp) {
         SettlementReadModels readModels = new SettlementReadModels(jdbc, readModelJson);
         // only the contracts' read model needs to hold every contract event stored so far
-        return new io.outcomepay.billing.contract.application.DefiningContract(commands, () -> {
+        return new io.outcomepay.billing.contract.application.DefiningContract(commands, (contractId, hospitals) -> {
             catchUp.await(io.outcomepay.analytics.contracts.ContractProjection.GROUP);
-            return readModels.contractVersions();
+            return readModels.contractVersionsCovering(contractId, hospitals);
         });
     }
 

@@ -51,20 +51,25 @@ public final class ContractInForce {
 
     /**
      * The first month in which both contracts are in force on its first day with a hospital in
-     * common, if any; each contract's versions in version order. Past the last day any version
-     * starts or ends, nothing changes, so the months up to it are enough to look at.
+     * common, if any; each contract's versions in version order. Which versions are in force on a
+     * month's first day changes only in the month a version starts or ends and the month after, so
+     * those months are the only ones to look at.
      */
     public static Optional<YearMonth> firstSharedMonth(List<ContractDefinition> a, List<ContractDefinition> b) {
         List<ContractDefinition> both = new java.util.ArrayList<>(a);
         both.addAll(b);
-        YearMonth first = both.stream().map(d -> YearMonth.from(d.effectiveFrom())).min(YearMonth::compareTo).orElse(null);
-        if (first == null) {
+        if (a.isEmpty() || b.isEmpty() || a.stream().flatMap(d -> d.hospitals().stream())
+                .noneMatch(h -> b.stream().anyMatch(d -> d.hospitals().contains(h)))) {
             return Optional.empty();
         }
-        YearMonth last = both.stream().flatMap(d -> java.util.stream.Stream.of(d.effectiveFrom(), d.effectiveTo()))
-                .filter(java.util.Objects::nonNull).map(YearMonth::from).max(YearMonth::compareTo).orElseThrow()
-                .plusMonths(1);
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+        java.util.SortedSet<YearMonth> candidates = new TreeSet<>();
+        both.stream().flatMap(d -> java.util.stream.Stream.of(d.effectiveFrom(), d.effectiveTo()))
+                .filter(java.util.Objects::nonNull).map(YearMonth::from)
+                .forEach(m -> {
+                    candidates.add(m);
+                    candidates.add(m.plusMonths(1));
+                });
+        for (YearMonth month : candidates) {
             LocalDate day = month.atDay(1);
             Optional<ContractDefinition> x = on(day, a, Function.identity());
             Optional<ContractDefinition> y = on(day, b, Function.identity());

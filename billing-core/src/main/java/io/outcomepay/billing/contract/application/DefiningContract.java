@@ -22,9 +22,12 @@ import java.util.Optional;
  */
 public class DefiningContract {
 
-    /** Port: every contract's versions as projected now, in version order, by contract id. */
+    /**
+     * Port: as projected now, in version order, by contract id, the versions of this contract and
+     * of every contract one of whose versions covers one of these hospitals.
+     */
     public interface ContractVersions {
-        Map<String, List<ContractDefinition>> all();
+        Map<String, List<ContractDefinition>> covering(String contractId, List<String> hospitals);
     }
 
     /** A definition that would give one insurer two contracts on a hospital in a month. */
@@ -48,7 +51,7 @@ public class DefiningContract {
     }
 
     public VersionOutcome amend(ContractDefinition definition) {
-        Map<String, List<ContractDefinition>> all = contracts.all();
+        Map<String, List<ContractDefinition>> all = contracts.covering(definition.contractId(), definition.hospitals());
         List<ContractDefinition> amended = new ArrayList<>(all.getOrDefault(definition.contractId(), List.of()));
         amended.add(definition);
         refuseOverlaps(definition, amended, all);
@@ -56,7 +59,7 @@ public class DefiningContract {
     }
 
     private void refuseOverlaps(ContractDefinition definition, List<ContractDefinition> versions) {
-        Map<String, List<ContractDefinition>> all = contracts.all();
+        Map<String, List<ContractDefinition>> all = contracts.covering(definition.contractId(), definition.hospitals());
         if (all.containsKey(definition.contractId())) {
             return; // created already: the aggregate says whether this is the same definition or a conflict
         }
