@@ -13,7 +13,6 @@ import io.outcomepay.claims.usage.UsageEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.tuple;
  * no payer is left out of both as payer_unknown, and counted where only one insurer has a contract;
  * a usage event of a vendor outside the contract changes nothing.
  */
-@SpringBootTest
 class PartiesInTheDataTest extends IntegrationTest {
 
     private static final String SHARED = "1555500001";
