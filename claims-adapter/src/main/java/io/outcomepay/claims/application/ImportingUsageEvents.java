@@ -109,19 +109,21 @@ public class ImportingUsageEvents {
     private void record(String source, long line, String raw, Parsed parsed, int[] counts, List<Rejection> rejections) {
         counts[0]++;
         UsageEvent event;
-        AiUsage.Details details;
         try {
             event = parsed.event();
-            details = event.details();
         } catch (JacksonException unreadable) {
             rejections.add(new Rejection(source, line, "record", "not a usage event in JSON: "
                     + unreadable.getOriginalMessage().lines().findFirst().orElse(""), raw));
             return;
+        }
+        AiUsage.Details details;
+        try {
+            details = event.details();
         } catch (IllegalArgumentException invalid) {
             String reason = invalid.getMessage();
             String field = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : "record";
             rejections.add(new Rejection(source, line, field, reason, raw, Rejection.REPLAY_USAGE,
-                    json.writeValueAsString(parsedOrNull(parsed))));
+                    json.writeValueAsString(event)));
             return;
         }
         ClaimOutcome outcome = recording.record(new RecordingAiUsage.RecordUsage(event, details, source, line));
@@ -129,14 +131,6 @@ public class ImportingUsageEvents {
             case RECORDED -> counts[1]++;
             case DUPLICATE -> counts[2]++;
             default -> counts[3]++;
-        }
-    }
-
-    private static UsageEvent parsedOrNull(Parsed parsed) {
-        try {
-            return parsed.event();
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 

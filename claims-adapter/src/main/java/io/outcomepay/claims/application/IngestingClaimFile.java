@@ -64,13 +64,10 @@ public class IngestingClaimFile {
      * A stream in a known format: one message of a file, its positions shifted by positionOffset.
      * @param awaitReadModels as for a file; a stream of messages does not wait for the claims of the
      *                        previous one, so its claims are checked against the baselines as projected now
+     * @param payer           as for a file
      */
     public record IngestStream(ClaimFormat format, String source, InputStream in, long positionOffset,
                                IngestingClaims.Listener listener, boolean awaitReadModels, String payer) {
-        public IngestStream(ClaimFormat format, String source, InputStream in, long positionOffset,
-                            IngestingClaims.Listener listener, boolean awaitReadModels) {
-            this(format, source, in, positionOffset, listener, awaitReadModels, null);
-        }
     }
 
     private final IngestingClaims ingesting;

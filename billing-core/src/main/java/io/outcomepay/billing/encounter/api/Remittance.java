@@ -22,12 +22,6 @@ public record Remittance(String payerClaimId, String status, BigDecimal charge, 
         adjustments = List.copyOf(adjustments);
     }
 
-    public Remittance(String payerClaimId, String status, BigDecimal charge, BigDecimal paid,
-                      BigDecimal patientResponsibility, BigDecimal allowed, List<Adjustment> adjustments,
-                      boolean balanced) {
-        this(payerClaimId, status, charge, paid, patientResponsibility, allowed, adjustments, balanced, null);
-    }
-
     /** One CAS adjustment: group (CO, PR, OA, PI), reason code, amount. */
     public record Adjustment(String group, String reason, BigDecimal amount) {
     }
